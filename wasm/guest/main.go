@@ -1,0 +1,64 @@
+//go:build wasip1
+
+// Command guest is the WebAssembly face of the core: a reactor module
+// (-buildmode=c-shared) whose exports move bytes in and out of card.Call.
+// The ABI is documented in ../ABI.md.
+package main
+
+import (
+	"unsafe"
+
+	"github.com/wxcard/wxcard/wasm/card"
+)
+
+// abiVersion changes whenever an export's meaning changes.
+const abiVersion = 1
+
+// buffers keeps every block handed to the host reachable, so the GC never
+// frees memory the host still writes to or reads from. Keyed by address.
+var buffers = map[uint32][]byte{}
+
+// last is the output of the previous call; it stays valid until the next call.
+var last []byte
+
+func main() {}
+
+//go:wasmexport wxcard_abi_version
+func wxcardABIVersion() uint32 { return abiVersion }
+
+//go:wasmexport wxcard_alloc
+func wxcardAlloc(size uint32) uint32 {
+	if size == 0 {
+		size = 1
+	}
+	b := make([]byte, size)
+	p := uint32(uintptr(unsafe.Pointer(&b[0])))
+	buffers[p] = b
+	return p
+}
+
+//go:wasmexport wxcard_free
+func wxcardFree(ptr uint32) {
+	delete(buffers, ptr)
+}
+
+// wxcard_call runs op on input and returns ptr<<32|len of the output, which
+// stays valid until the next wxcard_call.
+//
+//go:wasmexport wxcard_call
+func wxcardCall(opPtr, opLen, inPtr, inLen uint32) uint64 {
+	op := string(bytesAt(opPtr, opLen))
+	in := bytesAt(inPtr, inLen)
+	last = card.Call(op, in)
+	if len(last) == 0 {
+		return 0
+	}
+	return uint64(uint32(uintptr(unsafe.Pointer(&last[0]))))<<32 | uint64(len(last))
+}
+
+func bytesAt(ptr, n uint32) []byte {
+	if n == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(uintptr(ptr))), n)
+}
