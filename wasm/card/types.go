@@ -109,3 +109,22 @@ const (
 	OpParseReferrerInfo        = "parseReferrerInfo"
 	OpLint                     = "lint"
 )
+
+// CardDef is what the rules need to know about one card (options.cards).
+// In JSON it may also be given as WeChat's raw card/get response; the core
+// reduces that to this form. A nil field is unknown: rules needing it skip.
+type CardDef struct {
+	UseCustomCode     *bool  `json:"use_custom_code,omitempty"`
+	GetCustomCodeMode string `json:"get_custom_code_mode,omitempty"`
+	BindOpenID        *bool  `json:"bind_openid,omitempty"`
+	DateType          string `json:"date_type,omitempty"`
+}
+
+// Options are a request's options. Nil pointers mean "not given".
+type Options struct {
+	Locale         string             `json:"locale,omitempty"` // en (default) or zh-CN
+	Cards          map[string]CardDef `json:"cards,omitempty"`
+	Now            *int64             `json:"now,omitempty"`            // unix seconds; enables time checks
+	MaxSkewSeconds *int64             `json:"maxSkewSeconds,omitempty"` // default 7200
+	Format         string             `json:"format,omitempty"`         // lint only: text, json, sarif, github
+}
