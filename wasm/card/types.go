@@ -1,3 +1,8 @@
+// Package card is the wxcard core: it checks and builds the payloads of the
+// WeChat Mini Program card & offer APIs (wx.addCard, wx.openCard and the
+// member-card activation component). It is plain data and functions: no I/O,
+// no unsafe, no cgo, no global mutable state, so the same code runs natively
+// and compiled to GOOS=wasip1, and every runtime returns the same bytes.
 package card
 
 // Severity of a diagnostic. Only SeverityError makes an output not ok.

@@ -1,0 +1,652 @@
+package card
+
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Rules for wx.addCard's cardList and the builder of its cardExt strings.
+
+// The cardExt fields, in the order buildAddCard writes them.
+const (
+	extCode = iota
+	extOpenID
+	extTimestamp
+	extNonce
+	extFixedBegin
+	extOuterStr
+	extSignature
+	extCount
+)
+
+var extNames = [extCount]string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature"}
+
+const (
+	dateFixTerm       = "DATE_TYPE_FIX_TERM"
+	customCodeDeposit = "GET_CUSTOM_CODE_MODE_DEPOSIT"
+	maxNonce          = 32
+	maxCode           = 20
+)
+
+// ext is one card's cardExt object, read.
+type ext struct {
+	obj int32 // the object node, or -1
+	f   [extCount]int32
+}
+
+// card is one cardList item as read.
+type card struct {
+	item   int32 // the item node
+	id     int32 // cardId value node, or -1
+	idOK   bool  // cardId is a non-empty string
+	ext    ext
+	extStr int32 // the cardExt string node when it was a string, or -1
+	ts     []byte
+}
+
+// listCtx is where a card list sits in the payload, for paths.
+type listCtx struct {
+	list string // pointer to the cardList array ("/cardList", or "" for a bare list)
+}
+
+func (l listCtx) item(i int) string { return ptrIndex(l.list, i) }
+
+func (l listCtx) ext(i int) string { return ptrIndex(l.list, i) + "/cardExt" }
+
+func (l listCtx) field(i int, key string) string { return ptr(l.ext(i), key) }
+
+func (c *checker) opValidateCardList(p int32) resultWriter {
+	c.addCardList(p, false)
+	return nil
+}
+
+func (c *checker) opBuildAddCard(p int32) resultWriter {
+	return c.addCardList(p, true)
+}
+
+// cardList finds the cardList array of an options object and reports its
+// shape problems; it returns -1 when there is nothing to check.
+func (c *checker) cardList(p int32) int32 {
+	t := c.t
+	if t.nodes[p].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
+		return -1
+	}
+	l := t.lookup(p, "cardList")
+	switch {
+	case l < 0:
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapeNoCardList)
+		return -1
+	case t.nodes[l].kind != kindArray:
+		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListType, c.kindOf(l))
+		return -1
+	case t.nodes[l].count == 0:
+		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListEmpty)
+		return -1
+	}
+	c.duplicateKeys(p, "")
+	return l
+}
+
+func (c *checker) addCardList(p int32, build bool) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	l := c.cardList(p)
+	if l < 0 {
+		c.scanSecrets(p, nil)
+		return nil
+	}
+	cards := c.readAddCards(l, listCtx{list: "/cardList"}, build)
+	c.scanSecrets(p, nil)
+	if !build || !c.ok() {
+		return nil
+	}
+	res := &AddCardOptions{CardList: make([]CardListItem, len(cards))}
+	for i := range cards {
+		res.CardList[i] = CardListItem{CardID: string(c.t.nodes[cards[i].id].val), CardExt: c.writeExt(&cards[i].ext)}
+	}
+	return res
+}
+
+// readAddCards checks every item of the cardList array l, then the batch.
+func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
+	t := c.t
+	cards := make([]card, 0, t.nodes[l].count)
+	i := 0
+	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
+		cards = append(cards, c.readAddCard(i, it, at, build))
+		i++
+	}
+	c.checkBatch(cards, at, true)
+	return cards
+}
+
+func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
+	t := c.t
+	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
+	for k := range cd.ext.f {
+		cd.ext.f[k] = -1
+	}
+	if t.nodes[it].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
+		return cd
+	}
+	extNode := int32(-1)
+	var dup [2]bool
+	t.members(it, func(k, v int32) {
+		key := t.nodes[k].val
+		switch string(key) {
+		case "cardId":
+			if dup[0] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardId"), msgDuplicateKey, `"cardId"`)
+			}
+			dup[0], cd.id = true, v
+		case "cardExt":
+			if dup[1] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardExt"), msgDuplicateKey, `"cardExt"`)
+			}
+			dup[1], extNode = true, v
+		default:
+			c.unknownItemKey(k, ptr(at.item(i), string(key)), itemKeysAdd)
+		}
+	})
+	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
+	switch {
+	case extNode < 0:
+		c.errorf(CodeCardExtMissing, t.spanOf(it), at.item(i), msgCardExtMissing)
+	case t.nodes[extNode].kind == kindNull:
+		c.errorf(CodeCardExtMissing, t.spanOf(extNode), at.ext(i), msgCardExtNull)
+	case t.nodes[extNode].kind == kindString:
+		cd.extStr = extNode
+		cd.ext.obj = c.parseCardExt(extNode, at.ext(i))
+	case t.nodes[extNode].kind == kindObject:
+		if !build {
+			c.errorf(CodeCardExtNotString, t.spanOf(extNode), at.ext(i), msgCardExtNotString, c.kindOf(extNode))
+		}
+		cd.ext.obj = extNode
+	default:
+		c.errorf(CodeCardExtNotString, t.spanOf(extNode), at.ext(i), msgCardExtNotString, c.kindOf(extNode))
+	}
+	if cd.ext.obj >= 0 {
+		c.readExt(&cd, i, at)
+	}
+	return cd
+}
+
+// parseCardExt parses a cardExt string as its own document and returns the
+// object it encodes, or -1 (the problem is reported).
+func (c *checker) parseCardExt(s int32, path string) int32 {
+	t := c.t
+	n := &t.nodes[s]
+	d := t.addDoc(n.val, n.doc, s)
+	root, err := t.parse(d, maxDepth)
+	if err != nil {
+		c.syntax(d, err, path, msgInCardExt)
+		return -1
+	}
+	switch t.nodes[root].kind {
+	case kindObject:
+		return root
+	case kindString:
+		c.errorf(CodeCardExtNotObject, t.spanOf(s), path, msgCardExtTwice)
+	default:
+		c.errorf(CodeCardExtNotObject, t.spanOf(s), path, msgCardExtNotObject, c.kindOf(root))
+	}
+	return -1
+}
+
+// checkCardID checks cardId (value node id, -1 when absent, in item it).
+func (c *checker) checkCardID(id, it int32, itemPath string) bool {
+	t := c.t
+	path := itemPath + "/cardId"
+	switch {
+	case id < 0:
+		c.errorf(CodeCardIDMissing, t.spanOf(it), itemPath, msgCardIDMissing)
+		return false
+	case t.nodes[id].kind != kindString:
+		c.fieldString(id, path, "cardId")
+		return false
+	case len(t.nodes[id].val) == 0:
+		c.errorf(CodeCardIDMissing, t.spanOf(id), path, msgCardIDEmpty)
+		return false
+	case !looksLikeCardID(t.nodes[id].val):
+		c.warnf(CodeCardIDFormat, t.spanOf(id), path, msgCardIDFormat, c.excerpt(id))
+	}
+	return true
+}
+
+func looksLikeCardID(b []byte) bool {
+	if len(b) < 27 || len(b) > 32 || b[0] != 'p' {
+		return false
+	}
+	for _, ch := range b[1:] {
+		if !isAlnum(ch) && ch != '_' && ch != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(ch byte) bool {
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+}
+
+// firstNonAlnum returns the first character that is not an ASCII letter or
+// digit, quoted for a message, or "".
+func firstNonAlnum(b []byte) string {
+	for i := 0; i < len(b); i++ {
+		if !isAlnum(b[i]) {
+			if b[i] < 0x80 {
+				return quote(string(b[i : i+1]))
+			}
+			_, size := utf8.DecodeRune(b[i:])
+			return quote(string(b[i : i+size]))
+		}
+	}
+	return ""
+}
+
+// fieldString reports a non-string value of a string field, with the
+// quoting hint for numbers.
+func (c *checker) fieldString(v int32, path, name string) {
+	n := &c.t.nodes[v]
+	if n.kind == kindNumber && isSignedField(name) {
+		c.errorf(CodeFieldType, c.t.spanOf(v), path, msgTypeStringQuote, name, string(n.val))
+		return
+	}
+	c.errorf(CodeFieldType, c.t.spanOf(v), path, msgTypeString, name, c.kindOf(v))
+}
+
+// isSignedField tells the fields whose string form goes into the signature.
+func isSignedField(name string) bool {
+	return name == "code" || name == "openid" || name == "nonce_str" || name == "cardId"
+}
+
+// readExt reads the cardExt object's members and checks each field.
+func (c *checker) readExt(cd *card, i int, at listCtx) {
+	t := c.t
+	e := &cd.ext
+	var seen [extCount]bool
+	t.members(e.obj, func(k, v int32) {
+		key := t.nodes[k].val
+		f := extIndex(key)
+		switch {
+		case f >= 0:
+			if seen[f] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), at.field(i, extNames[f]), msgDuplicateKey, quote(extNames[f]))
+			}
+			seen[f], e.f[f] = true, v
+		case string(key) == "outer_id":
+			c.infof(CodeLegacyField, t.spanOf(k), at.field(i, "outer_id"), msgLegacyOuterID)
+		case string(key) == "balance":
+			c.infof(CodeLegacyField, t.spanOf(k), at.field(i, "balance"), msgLegacyBalance)
+		case isSecretKey(key):
+			// scanSecrets reports it.
+		default:
+			c.unknownExtKey(k, at.field(i, string(key)))
+		}
+	})
+	c.checkExtFields(cd, i, at)
+}
+
+func extIndex(key []byte) int {
+	for f, name := range extNames {
+		if string(key) == name {
+			return f
+		}
+	}
+	return -1
+}
+
+// checkExtFields applies the per-field rules and, with a definition, the
+// rules that depend on the card.
+func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
+	t := c.t
+	e := &cd.ext
+	objSpan := t.spanOf(e.obj)
+	if cd.extStr >= 0 {
+		objSpan = t.spanOf(cd.extStr)
+	}
+	path := func(f int) string { return at.field(i, extNames[f]) }
+
+	// timestamp
+	if v := e.f[extTimestamp]; v < 0 {
+		c.errorf(CodeTimestampMissing, objSpan, at.ext(i), msgTimestampMissing)
+	} else {
+		cd.ts = c.checkTime(v, path(extTimestamp), true)
+	}
+	// fixed_begintimestamp
+	if v := e.f[extFixedBegin]; v >= 0 {
+		c.checkTime(v, path(extFixedBegin), false)
+	}
+	// nonce_str
+	switch v := e.f[extNonce]; {
+	case v < 0:
+		c.warnf(CodeNonceMissing, objSpan, at.ext(i), msgNonceMissing)
+	case t.nodes[v].kind != kindString:
+		c.fieldString(v, path(extNonce), "nonce_str")
+	case len(t.nodes[v].val) == 0:
+		c.warnf(CodeNonceMissing, t.spanOf(v), path(extNonce), msgNonceEmpty)
+	default:
+		val := t.nodes[v].val
+		if n := utf8.RuneCount(val); n > maxNonce {
+			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, strconv.Itoa(n))
+		}
+		if bad := firstNonAlnum(val); bad != "" {
+			c.warnf(CodeNonceCharset, t.spanOf(v), path(extNonce), msgNonceCharset, bad)
+		}
+	}
+	// signature
+	switch v := e.f[extSignature]; {
+	case v < 0:
+		c.errorf(CodeSignatureMissing, objSpan, at.ext(i), msgSignatureMissing)
+	case t.nodes[v].kind != kindString:
+		c.fieldString(v, path(extSignature), "signature")
+	case len(t.nodes[v].val) == 0:
+		c.errorf(CodeSignatureMissing, t.spanOf(v), path(extSignature), msgSignatureEmpty)
+	default:
+		switch signatureForm(t.nodes[v].val) {
+		case sigBad:
+			c.errorf(CodeSignatureFormat, t.spanOf(v), path(extSignature), msgSignatureFormat, c.excerpt(v))
+		case sigUpper:
+			c.warnf(CodeSignatureFormat, t.spanOf(v), path(extSignature), msgSignatureUpper)
+		}
+	}
+	// outer_str
+	if v := e.f[extOuterStr]; v >= 0 && t.nodes[v].kind != kindString {
+		c.fieldString(v, path(extOuterStr), "outer_str")
+	}
+	// code and openid
+	code := c.optionalString(e.f[extCode], path(extCode), "code")
+	if code != nil && len(code) > 0 {
+		if n := utf8.RuneCount(code); n > maxCode {
+			c.errorf(CodeCodeTooLong, t.spanOf(e.f[extCode]), path(extCode), msgCodeTooLong, strconv.Itoa(n))
+		}
+		if bad := firstNonAlnum(code); bad != "" {
+			c.warnf(CodeCodeCharset, t.spanOf(e.f[extCode]), path(extCode), msgCodeCharset, bad)
+		}
+	}
+	openid := c.optionalString(e.f[extOpenID], path(extOpenID), "openid")
+
+	// Rules that need the card's definition.
+	def, ok := c.definition(cd, at.item(i))
+	if !ok {
+		return
+	}
+	id := quote(string(t.nodes[cd.id].val))
+	if def.UseCustomCode != nil {
+		custom := *def.UseCustomCode && def.GetCustomCodeMode != customCodeDeposit
+		switch {
+		case custom && len(code) == 0:
+			c.errorf(CodeCodeRequired, objSpan, at.ext(i), msgCodeRequired, id)
+		case !custom && len(code) > 0:
+			msg := msgCodeNotAllowed
+			if *def.UseCustomCode {
+				msg = msgCodeNotAllowedDeposit
+			}
+			c.errorf(CodeCodeNotAllowed, t.spanOf(e.f[extCode]), path(extCode), msg, id)
+		}
+	}
+	if def.BindOpenID != nil {
+		switch {
+		case *def.BindOpenID && len(openid) == 0:
+			c.errorf(CodeOpenIDRequired, objSpan, at.ext(i), msgOpenIDRequired, id)
+		case !*def.BindOpenID && len(openid) > 0:
+			c.errorf(CodeOpenIDNotAllowed, t.spanOf(e.f[extOpenID]), path(extOpenID), msgOpenIDNotAllowed, id)
+		}
+	}
+	if v := e.f[extFixedBegin]; v >= 0 && def.DateType != "" && def.DateType != dateFixTerm {
+		c.errorf(CodeFixedBeginNotFixTerm, t.spanOf(v), path(extFixedBegin), msgFixedBegin, id, def.DateType)
+	}
+}
+
+// definition returns the card's definition when options.cards has one; it
+// reports unknown-card when options.cards is given without this card.
+func (c *checker) definition(cd *card, itemPath string) (CardDef, bool) {
+	if c.opts.cards == nil || !cd.idOK {
+		return CardDef{}, false
+	}
+	def, ok := c.opts.cards[string(c.t.nodes[cd.id].val)]
+	if !ok {
+		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), itemPath+"/cardId", msgUnknownCard, c.excerpt(cd.id))
+	}
+	return def, ok
+}
+
+// optionalString checks code or openid: a string, and not "" (which is
+// reported and read as absent). It returns the value, or nil.
+func (c *checker) optionalString(v int32, path, name string) []byte {
+	if v < 0 {
+		return nil
+	}
+	n := &c.t.nodes[v]
+	if n.kind != kindString {
+		c.fieldString(v, path, name)
+		return nil
+	}
+	if len(n.val) == 0 {
+		c.warnf(CodeEmptyField, c.t.spanOf(v), path, msgEmptyField, name)
+	}
+	return n.val
+}
+
+// checkTime checks timestamp (main) or fixed_begintimestamp and returns the
+// timestamp's digits when it is well formed.
+func (c *checker) checkTime(v int32, path string, main bool) []byte {
+	t := c.t
+	n := &t.nodes[v]
+	var digits []byte
+	switch {
+	case n.kind == kindNumber && allDigits(n.val):
+		digits = n.val
+	case main && n.kind == kindString && len(n.val) == 0:
+		c.errorf(CodeTimestampMissing, t.spanOf(v), path, msgTimestampEmpty)
+		return nil
+	case main && n.kind == kindString && allDigits(n.val):
+		digits = n.val
+	case main:
+		c.errorf(CodeFieldType, t.spanOf(v), path, msgTypeTimestamp, c.excerpt(v))
+		return nil
+	default:
+		c.errorf(CodeFieldType, t.spanOf(v), path, msgTypeFixedBegin, c.excerpt(v))
+		return nil
+	}
+	sig := digits
+	for len(sig) > 1 && sig[0] == '0' {
+		sig = sig[1:]
+	}
+	if len(sig) >= 13 {
+		c.errorf(CodeTimestampMilliseconds, t.spanOf(v), path, msgTimestampMillis, string(digits), string(sig[:len(sig)-3]))
+		return digits
+	}
+	if main && c.opts.hasNow {
+		ts, _ := strconv.ParseInt(string(sig), 10, 64)
+		c.checkSkew(ts, v, path)
+	}
+	return digits
+}
+
+// 2001-01-01T00:00:00Z: anything earlier is not a card timestamp.
+const minTimestamp = 978307200
+
+func (c *checker) checkSkew(ts int64, v int32, path string) {
+	at := c.t.spanOf(v)
+	s := strconv.FormatInt(ts, 10)
+	if ts < minTimestamp {
+		c.warnf(CodeTimestampSkew, at, path, msgSkewOld, s)
+		return
+	}
+	d := ts - c.opts.now
+	abs := d
+	if abs < 0 {
+		abs = -abs
+	}
+	if abs <= c.opts.maxSkew {
+		return
+	}
+	const eightHours = 8 * 3600
+	if abs >= eightHours-600 && abs <= eightHours+600 {
+		c.warnf(CodeTimestampSkew, at, path, msgSkew8h, s, strconv.FormatInt(d, 10))
+		return
+	}
+	msg := msgSkewAhead
+	if d < 0 {
+		msg = msgSkewBehind
+	}
+	c.warnf(CodeTimestampSkew, at, path, msg, s, strconv.FormatInt(abs, 10), strconv.FormatInt(c.opts.maxSkew, 10))
+}
+
+func allDigits(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, ch := range b {
+		if ch < '0' || ch > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+type sigForm uint8
+
+const (
+	sigOK sigForm = iota
+	sigUpper
+	sigBad
+)
+
+func signatureForm(b []byte) sigForm {
+	if len(b) != 40 {
+		return sigBad
+	}
+	form := sigOK
+	for _, ch := range b {
+		switch {
+		case (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'):
+		case ch >= 'A' && ch <= 'F':
+			form = sigUpper
+		default:
+			return sigBad
+		}
+	}
+	return form
+}
+
+// checkBatch applies the rules across one batch: nonce-reused (addCard
+// only) and duplicate-card.
+func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
+	if len(cards) < 2 {
+		return
+	}
+	t := c.t
+	str := func(v int32) []byte {
+		if v < 0 || t.nodes[v].kind != kindString {
+			return nil
+		}
+		return t.nodes[v].val
+	}
+	idx := make([]int, 0, len(cards))
+	if add {
+		for i := range cards {
+			if len(str(cards[i].ext.f[extNonce])) > 0 && cards[i].ts != nil {
+				idx = append(idx, i)
+			}
+		}
+		key := func(i int) (a, b []byte) { return str(cards[i].ext.f[extNonce]), cards[i].ts }
+		c.repeats(idx, key, func(first, i int) {
+			v := cards[i].ext.f[extNonce]
+			c.errorf(CodeNonceReused, t.spanOf(v), at.field(i, "nonce_str"), msgNonceReused, strconv.Itoa(first))
+		})
+	}
+	idx = idx[:0]
+	code := func(i int) []byte { return str(cards[i].ext.f[extCode]) }
+	for i := range cards {
+		if cards[i].idOK && len(code(i)) > 0 {
+			idx = append(idx, i)
+		}
+	}
+	key := func(i int) (a, b []byte) { return t.nodes[cards[i].id].val, code(i) }
+	c.repeats(idx, key, func(first, i int) {
+		c.warnf(CodeDuplicateCard, t.spanOf(cards[i].item), at.item(i), msgDuplicateCard,
+			quote(string(t.nodes[cards[i].id].val)), quote(string(code(i))), strconv.Itoa(first))
+	})
+}
+
+// repeats calls dup(first, i) for every index in idx whose key pair equals
+// that of an earlier index. Sorting keeps a large batch at n log n without a
+// map (and without allocating a string per card).
+func (c *checker) repeats(idx []int, key func(int) ([]byte, []byte), dup func(first, i int)) {
+	if len(idx) < 2 {
+		return
+	}
+	cmp := func(i, j int) int {
+		a1, a2 := key(i)
+		b1, b2 := key(j)
+		if r := compareBytes(a1, b1); r != 0 {
+			return r
+		}
+		if r := compareBytes(a2, b2); r != 0 {
+			return r
+		}
+		return i - j
+	}
+	slices.SortFunc(idx, cmp)
+	first := idx[0]
+	for k := 1; k < len(idx); k++ {
+		a1, a2 := key(first)
+		b1, b2 := key(idx[k])
+		if string(a1) == string(b1) && string(a2) == string(b2) {
+			dup(first, idx[k])
+		} else {
+			first = idx[k]
+		}
+	}
+}
+
+func compareBytes(a, b []byte) int {
+	switch {
+	case string(a) < string(b):
+		return -1
+	case string(a) > string(b):
+		return 1
+	}
+	return 0
+}
+
+// writeExt writes a checked cardExt as the compact JSON string addCard
+// takes, fields in the documented order, values in their JSON types.
+func (c *checker) writeExt(e *ext) string {
+	b := make([]byte, 0, 192)
+	b = append(b, '{')
+	first := true
+	for f, v := range e.f {
+		if v < 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendKey(b, extNames[f])
+		b = c.appendValue(b, v)
+	}
+	b = append(b, '}')
+	return string(b)
+}
+
+// appendValue writes a scalar node back as JSON.
+func (c *checker) appendValue(b []byte, v int32) []byte {
+	n := &c.t.nodes[v]
+	switch n.kind {
+	case kindString:
+		return appendString(b, string(n.val))
+	case kindNumber:
+		return append(b, n.val...)
+	case kindBool:
+		return appendBool(b, n.truth)
+	}
+	return append(b, "null"...)
+}

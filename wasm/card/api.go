@@ -1,0 +1,116 @@
+package card
+
+import "strconv"
+
+// Typed entry points for Go callers. Each takes the payload as JSON text
+// (positions in diagnostics refer to it) and the options as a struct, and
+// returns the same Output that Call encodes; Result holds the typed result.
+
+// ValidateCardList checks wx.addCard options {"cardList":[{"cardId","cardExt"}]}.
+func ValidateCardList(payload []byte, opts Options) Output {
+	return runPayload(OpValidateCardList, payload, opts)
+}
+
+// BuildAddCard checks cardList items whose cardExt is an object and returns
+// wx.addCard options with each cardExt encoded as a JSON string.
+func BuildAddCard(payload []byte, opts Options) (*AddCardOptions, Output) {
+	out := runPayload(OpBuildAddCard, payload, opts)
+	r, _ := out.Result.(*AddCardOptions)
+	return r, out
+}
+
+// BuildOpenCard checks {"cardList":[{"cardId","code"}]} and returns
+// wx.openCard options.
+func BuildOpenCard(payload []byte, opts Options) (*OpenCardOptions, Output) {
+	out := runPayload(OpBuildOpenCard, payload, opts)
+	r, _ := out.Result.(*OpenCardOptions)
+	return r, out
+}
+
+// ParseAddCardResult reads the res an addCard callback received.
+func ParseAddCardResult(res []byte, opts Options) (*AddCardResult, Output) {
+	out := runPayload(OpParseAddCardResult, res, opts)
+	r, _ := out.Result.(*AddCardResult)
+	return r, out
+}
+
+// ParseActivateURL reads the URL card/membercard/activate/geturl returned
+// into the member-card component's launch options.
+func ParseActivateURL(url string, opts Options) (*MemberCardLaunch, Output) {
+	out := runPayload(OpParseActivateURL, appendString(nil, url), opts)
+	r, _ := out.Result.(*MemberCardLaunch)
+	return r, out
+}
+
+// ValidateMemberCardLaunch checks {"appId","extraData"} as passed to
+// navigateToMiniProgram (or app-id/extra-data of the navigator component).
+func ValidateMemberCardLaunch(payload []byte, opts Options) Output {
+	return runPayload(OpValidateMemberCardLaunch, payload, opts)
+}
+
+// ParseReferrerInfo reads the options App.onShow received after the
+// activation component returned.
+func ParseReferrerInfo(payload []byte, opts Options) (*ReferrerInfo, Output) {
+	out := runPayload(OpParseReferrerInfo, payload, opts)
+	r, _ := out.Result.(*ReferrerInfo)
+	return r, out
+}
+
+func runPayload(op string, payload []byte, opts Options) Output {
+	t := newTree(min(len(payload), MaxInput))
+	d := t.addDoc(payload, -1, -1)
+	in := opts.internal()
+	c := &checker{t: t, opts: &in}
+	// The URL is a JSON string here only to reuse the request path; its
+	// positions are reported against the URL itself.
+	t.docs[d].report = op != OpParseActivateURL
+	c.checkOptions(op)
+	if len(c.findings) > 0 {
+		return c.output(nil)
+	}
+	if len(payload) > MaxInput {
+		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(payload)))
+		return c.output(nil)
+	}
+	root, err := t.parse(d, maxDepth)
+	if err != nil {
+		c.syntax(d, err, "", msgInPayload)
+		return c.output(nil)
+	}
+	fn := opFunc(op)
+	if fn == nil {
+		c.errorf(CodeRequestInvalid, noSpan, "", msgReqUnknownOp, quote(op))
+		return c.output(nil)
+	}
+	return c.output(fn(c, root))
+}
+
+func (c *checker) output(res resultWriter) Output {
+	out, r := c.finish(res)
+	if r != nil {
+		out.Result = r
+	}
+	return out
+}
+
+// checkOptions checks options given as a struct.
+func (c *checker) checkOptions(op string) {
+	o := c.opts
+	switch o.locale {
+	case LocaleEn, LocaleZh:
+	default:
+		c.errorf(CodeRequestInvalid, noSpan, "/options/locale", msgOptLocale, quote(o.locale))
+		o.locale = LocaleEn
+	}
+	c.zh = o.locale == LocaleZh
+	if o.maxSkew < 0 {
+		c.errorf(CodeRequestInvalid, noSpan, "/options/maxSkewSeconds", msgOptInteger, "maxSkewSeconds", strconv.FormatInt(o.maxSkew, 10))
+	}
+	switch {
+	case o.format == "":
+	case op != OpLint:
+		c.errorf(CodeRequestInvalid, noSpan, "/options/format", msgOptFormatOp)
+	case !isFormat(o.format):
+		c.errorf(CodeRequestInvalid, noSpan, "/options/format", msgOptFormat, quote(o.format))
+	}
+}

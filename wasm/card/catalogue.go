@@ -1,0 +1,239 @@
+package card
+
+// Text is one piece of prose in every locale the core speaks.
+type Text struct {
+	En string `json:"en"`
+	Zh string `json:"zh-CN"`
+}
+
+// In returns the text in locale (English unless zh-CN).
+func (t Text) In(locale string) string {
+	if locale == LocaleZh {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Locales the core speaks.
+const (
+	LocaleEn = "en"
+	LocaleZh = "zh-CN"
+)
+
+// Rule is one entry of the rule catalogue: a stable code, its severity,
+// what it catches and how to fix it. Docs, SARIF rule metadata and the JSON
+// Schema are generated from this table.
+type Rule struct {
+	Code     string
+	Severity Severity
+	Summary  Text
+	Fix      Text
+}
+
+// Rule codes. They are stable: users and tests match on them.
+const (
+	CodeJSONSyntax            = "json-syntax"
+	CodePayloadLimit          = "payload-limit"
+	CodeRequestInvalid        = "request-invalid"
+	CodePayloadShape          = "payload-shape"
+	CodeFieldType             = "field-type"
+	CodeDuplicateKey          = "duplicate-key"
+	CodeCardIDMissing         = "card-id-missing"
+	CodeCardIDFormat          = "card-id-format"
+	CodeCardExtMissing        = "cardext-missing"
+	CodeCardExtNotString      = "cardext-not-string"
+	CodeCardExtNotObject      = "cardext-not-object"
+	CodeTimestampMissing      = "timestamp-missing"
+	CodeTimestampMilliseconds = "timestamp-milliseconds"
+	CodeTimestampSkew         = "timestamp-skew"
+	CodeNonceMissing          = "nonce-missing"
+	CodeNonceTooLong          = "nonce-too-long"
+	CodeNonceCharset          = "nonce-charset"
+	CodeNonceReused           = "nonce-reused"
+	CodeSignatureMissing      = "signature-missing"
+	CodeSignatureFormat       = "signature-format"
+	CodeCodeTooLong           = "code-too-long"
+	CodeCodeCharset           = "code-charset"
+	CodeCodeRequired          = "code-required"
+	CodeCodeNotAllowed        = "code-not-allowed"
+	CodeOpenIDRequired        = "openid-required"
+	CodeOpenIDNotAllowed      = "openid-not-allowed"
+	CodeEmptyField            = "empty-field"
+	CodeFixedBeginNotFixTerm  = "fixed-begin-not-fix-term"
+	CodeUnknownField          = "unknown-field"
+	CodeLegacyField           = "legacy-field"
+	CodeSecretInPayload       = "secret-in-payload"
+	CodeDuplicateCard         = "duplicate-card"
+	CodeUnknownCard           = "unknown-card"
+	CodeCodeEncrypted         = "code-encrypted"
+	CodeCodeMissing           = "code-missing"
+	CodeURLNotActivate        = "url-not-activate"
+	CodeURLParamMissing       = "url-param-missing"
+	CodeAppIDWrong            = "appid-wrong"
+	CodeExtraFieldMissing     = "extra-field-missing"
+	CodeExtraNotDecoded       = "extra-not-decoded"
+	CodeExtraOverDecoded      = "extra-over-decoded"
+	CodeExtraFragment         = "extra-fragment"
+	CodeNavigateDeprecated    = "navigate-deprecated"
+	CodeAddCardCancel         = "addcard-cancel"
+	CodeAddCardFail           = "addcard-fail"
+	CodeCardNotAdded          = "card-not-added"
+)
+
+var catalogue = [...]Rule{
+	{CodeJSONSyntax, SeverityError,
+		Text{"The payload, or a cardExt string inside it, is not valid JSON.", "payload 或其中的 cardExt 字符串不是合法的 JSON。"},
+		Text{"Fix the text at the reported position; produce JSON with JSON.stringify rather than by hand.", "修正所报告位置的文本；用 JSON.stringify 生成 JSON，不要手工拼接。"}},
+	{CodePayloadLimit, SeverityError,
+		Text{"The input is over 1 MiB, or its JSON nests deeper than 64 levels.", "输入超过 1 MiB，或 JSON 嵌套超过 64 层。"},
+		Text{"Split the input into smaller batches; card payloads are small and flat.", "把输入拆成更小的批次；卡券参数本应小而扁平。"}},
+	{CodeRequestInvalid, SeverityError,
+		Text{"The request is not {\"payload\", \"options\"}, names an unknown operation, or has an unknown or mistyped option.", "请求不是 {\"payload\", \"options\"}，或操作名未知，或选项未知或类型错误。"},
+		Text{"Check the operation name and the options against the documentation.", "对照文档检查操作名和选项。"}},
+	{CodePayloadShape, SeverityError,
+		Text{"The payload is not an object, or cardList is missing, not an array, or empty.", "payload 不是对象，或 cardList 缺失、不是数组、为空。"},
+		Text{"Pass the same object you pass to the WeChat API, with a non-empty cardList.", "传入与调用微信接口时相同的对象，且 cardList 非空。"}},
+	{CodeFieldType, SeverityError,
+		Text{"A known field has the wrong JSON type.", "已知字段的 JSON 类型错误。"},
+		Text{"Strings: cardId, code, openid, nonce_str, outer_str, signature. timestamp: a number (or a string of digits). fixed_begintimestamp: a number.", "字符串：cardId、code、openid、nonce_str、outer_str、signature。timestamp：数字（或纯数字字符串）。fixed_begintimestamp：数字。"}},
+	{CodeDuplicateKey, SeverityError,
+		Text{"An object has the same key twice; parsers disagree on which value wins, so the signed value may not be the one WeChat reads.", "对象中同一个键出现两次；不同解析器取值不同，签名用的值未必是微信读取的值。"},
+		Text{"Keep one occurrence of the key.", "只保留该键的一处。"}},
+	{CodeCardIDMissing, SeverityError,
+		Text{"A cardList item has no cardId, or an empty one.", "cardList 中某项缺少 cardId 或为空。"},
+		Text{"Set cardId to the card_id returned when the card was created.", "把 cardId 设为创建卡券时返回的 card_id。"}},
+	{CodeCardIDFormat, SeverityWarning,
+		Text{"Heuristic: the cardId does not look like a WeChat card id (p followed by 26–31 letters, digits, _ or -).", "经验规则：cardId 不像微信卡券 ID（p 后接 26–31 个字母、数字、_ 或 -）。"},
+		Text{"Copy the card_id exactly, without spaces or quotes; do not pass an encrypted card id here.", "原样复制 card_id，不要带空格或引号；这里不能用加密的 card_id。"}},
+	{CodeCardExtMissing, SeverityError,
+		Text{"A cardList item has no cardExt.", "cardList 中某项缺少 cardExt。"},
+		Text{"Add cardExt: the JSON string of timestamp, signature and the other signed fields.", "添加 cardExt：包含 timestamp、signature 等签名字段的 JSON 字符串。"}},
+	{CodeCardExtNotString, SeverityError,
+		Text{"cardExt is an object, array or number; it must be a JSON string (iOS reports 签名错误 otherwise).", "cardExt 是对象、数组或数字；它必须是 JSON 字符串（否则 iOS 上报“签名错误”）。"},
+		Text{"Pass JSON.stringify(cardExt).", "传入 JSON.stringify(cardExt)。"}},
+	{CodeCardExtNotObject, SeverityError,
+		Text{"The cardExt string decodes to something other than an object (often: it was JSON-encoded twice).", "cardExt 字符串解码后不是对象（常见原因：被 JSON 编码了两次）。"},
+		Text{"JSON.stringify the cardExt object exactly once.", "对 cardExt 对象只调用一次 JSON.stringify。"}},
+	{CodeTimestampMissing, SeverityError,
+		Text{"cardExt has no timestamp, or an empty one.", "cardExt 缺少 timestamp 或为空。"},
+		Text{"Set timestamp to the unix time in seconds used when signing.", "把 timestamp 设为签名时使用的 unix 秒级时间戳。"}},
+	{CodeTimestampMilliseconds, SeverityError,
+		Text{"timestamp is 10^12 or more: it is in milliseconds.", "timestamp 不小于 10^12：单位是毫秒。"},
+		Text{"Use seconds: Math.floor(Date.now() / 1000), or time.Now().Unix(); sign that same value.", "改用秒：Math.floor(Date.now() / 1000) 或 time.Now().Unix()，并用同一个值签名。"}},
+	{CodeTimestampSkew, SeverityWarning,
+		Text{"With options.now: timestamp is further from now than options.maxSkewSeconds (default 7200), or before 2001.", "提供 options.now 时：timestamp 与当前时间相差超过 options.maxSkewSeconds（默认 7200），或早于 2001 年。"},
+		Text{"Sign with the server's current unix time; a unix timestamp has no time zone, so do not add 8 hours.", "用服务器当前的 unix 时间签名；unix 时间戳没有时区，不要加 8 小时。"}},
+	{CodeNonceMissing, SeverityWarning,
+		Text{"cardExt has no nonce_str: the request may be replayed.", "cardExt 缺少 nonce_str：请求可能被重放。"},
+		Text{"Generate a fresh random nonce_str (letters and digits, at most 32) per card and sign it.", "为每张卡生成新的随机 nonce_str（字母和数字，不超过 32 位）并参与签名。"}},
+	{CodeNonceTooLong, SeverityError,
+		Text{"nonce_str is longer than 32 characters.", "nonce_str 超过 32 个字符。"},
+		Text{"Use at most 32 letters and digits.", "最多使用 32 个字母和数字。"}},
+	{CodeNonceCharset, SeverityWarning,
+		Text{"nonce_str has characters other than ASCII letters and digits.", "nonce_str 含有 ASCII 字母和数字以外的字符。"},
+		Text{"Draw nonce_str from A–Z, a–z and 0–9 only.", "nonce_str 只用 A–Z、a–z、0–9。"}},
+	{CodeNonceReused, SeverityError,
+		Text{"Two cards of one batch share nonce_str and timestamp; WeChat treats the second as a replay (users see 已领完).", "同一批中两张卡的 nonce_str 与 timestamp 相同；微信视第二张为重放（用户看到“已领完”）。"},
+		Text{"Generate a new nonce_str for every card.", "为每张卡生成新的 nonce_str。"}},
+	{CodeSignatureMissing, SeverityError,
+		Text{"cardExt has no signature, or an empty one.", "cardExt 缺少 signature 或为空。"},
+		Text{"Sign on the server (wxcard sign) and put the result in signature.", "在服务端签名（wxcard sign），把结果写入 signature。"}},
+	{CodeSignatureFormat, SeverityError,
+		Text{"signature is not 40 hexadecimal digits (a SHA-1); uppercase hex is a warning.", "signature 不是 40 位十六进制数（SHA-1）；大写十六进制为警告。"},
+		Text{"Use the lowercase hex SHA-1 of the sorted values; do not pass an MD5, a base64 digest or a placeholder.", "使用排序后各值的 SHA-1 小写十六进制；不要用 MD5、base64 摘要或占位符。"}},
+	{CodeCodeTooLong, SeverityError,
+		Text{"code is longer than 20 characters.", "code 超过 20 个字符。"},
+		Text{"Custom codes are at most 20 characters; check that you did not pass an encrypted code.", "自定义 code 最多 20 个字符；检查是否误传了加密 code。"}},
+	{CodeCodeCharset, SeverityWarning,
+		Text{"code has characters other than ASCII letters and digits.", "code 含有 ASCII 字母和数字以外的字符。"},
+		Text{"Use letters and digits only in custom codes.", "自定义 code 只用字母和数字。"}},
+	{CodeCodeRequired, SeverityError,
+		Text{"With a card definition: a custom-code card (not in DEPOSIT mode) gets no code.", "有卡券定义时：自定义 code 卡券（非 DEPOSIT 模式）未提供 code。"},
+		Text{"Put the code you assign into cardExt and sign it.", "把你分配的 code 写入 cardExt 并参与签名。"}},
+	{CodeCodeNotAllowed, SeverityError,
+		Text{"With a card definition: a card that is not custom-code (or takes codes from a deposited pool) gets a code.", "有卡券定义时：非自定义 code 卡券（或从导入 code 池取码的卡券）提供了 code。"},
+		Text{"Remove code from cardExt and from the signature.", "从 cardExt 和签名中去掉 code。"}},
+	{CodeOpenIDRequired, SeverityError,
+		Text{"With a card definition: a card with bind_openid true gets no openid.", "有卡券定义时：bind_openid 为 true 的卡券未提供 openid。"},
+		Text{"Put the claiming user's openid into cardExt and sign it.", "把领取用户的 openid 写入 cardExt 并参与签名。"}},
+	{CodeOpenIDNotAllowed, SeverityError,
+		Text{"With a card definition: a card with bind_openid false gets an openid.", "有卡券定义时：bind_openid 为 false 的卡券提供了 openid。"},
+		Text{"Remove openid from cardExt and from the signature.", "从 cardExt 和签名中去掉 openid。"}},
+	{CodeEmptyField, SeverityWarning,
+		Text{"code or openid is present as an empty string.", "code 或 openid 以空字符串出现。"},
+		Text{"Drop the key instead of sending \"\".", "删除该键，不要传 \"\"。"}},
+	{CodeFixedBeginNotFixTerm, SeverityError,
+		Text{"With a card definition: fixed_begintimestamp on a card whose date type is not DATE_TYPE_FIX_TERM.", "有卡券定义时：有效期类型不是 DATE_TYPE_FIX_TERM 的卡券使用了 fixed_begintimestamp。"},
+		Text{"Remove fixed_begintimestamp, or use it only with DATE_TYPE_FIX_TERM cards.", "去掉 fixed_begintimestamp，或仅用于 DATE_TYPE_FIX_TERM 卡券。"}},
+	{CodeUnknownField, SeverityWarning,
+		Text{"A key that cardExt (or the API's object) does not define; usually a misspelling.", "cardExt（或接口对象）未定义的键；通常是拼写错误。"},
+		Text{"Use the suggested name; card_id travels as cardId beside cardExt.", "改用建议的名字；card_id 应作为 cardId 放在 cardExt 之外。"}},
+	{CodeLegacyField, SeverityInfo,
+		Text{"outer_id or balance: fields of an older cardExt.", "outer_id 或 balance：旧版 cardExt 的字段。"},
+		Text{"Use outer_str for the channel; drop balance.", "渠道用 outer_str；去掉 balance。"}},
+	{CodeSecretInPayload, SeverityError,
+		Text{"A key or value that is a server secret (api_ticket, ticket, access_token, appsecret, secret) is in the payload.", "payload 中含有服务端密钥（api_ticket、ticket、access_token、appsecret、secret）作为键或值。"},
+		Text{"Sign on the server and send only the signature; rotate the leaked secret.", "在服务端签名，只下发 signature；并更换已泄露的密钥。"}},
+	{CodeDuplicateCard, SeverityWarning,
+		Text{"The same cardId and code appear twice in one batch.", "同一批中相同的 cardId 与 code 出现两次。"},
+		Text{"Send each card and code once.", "每个卡券与 code 只发送一次。"}},
+	{CodeUnknownCard, SeverityInfo,
+		Text{"options.cards is given but has no definition for this cardId, so the rules that need one are skipped.", "提供了 options.cards 但其中没有该 cardId 的定义，依赖定义的规则被跳过。"},
+		Text{"Add the card's definition (or its card/get response) to options.cards.", "把该卡券的定义（或其 card/get 返回）加入 options.cards。"}},
+	{CodeCodeEncrypted, SeverityError,
+		Text{"openCard: code looks like the encrypted code addCard returned (base64 with +/=, or 24/44/64 characters).", "openCard：code 像是 addCard 返回的加密 code（含 +/= 的 base64，或长度为 24/44/64）。"},
+		Text{"Decrypt it on the server with card/code/decrypt and pass the plain code.", "在服务端用 card/code/decrypt 解码后传入明文 code。"}},
+	{CodeCodeMissing, SeverityError,
+		Text{"openCard: an item has no code, or an empty one.", "openCard：某项缺少 code 或为空。"},
+		Text{"Pass the decrypted code of the card to open.", "传入要打开的卡券的解码后 code。"}},
+	{CodeURLNotActivate, SeverityError,
+		Text{"The URL is not the member-card activation URL https://mp.weixin.qq.com/bizmall/activatemembercard….", "URL 不是会员卡开卡链接 https://mp.weixin.qq.com/bizmall/activatemembercard…。"},
+		Text{"Pass the url returned by card/membercard/activate/geturl unchanged.", "原样传入 card/membercard/activate/geturl 返回的 url。"}},
+	{CodeURLParamMissing, SeverityError,
+		Text{"encrypt_card_id, outer_str or biz is missing from the URL (or cannot be decoded).", "URL 中缺少 encrypt_card_id、outer_str 或 biz（或无法解码）。"},
+		Text{"Use the complete URL the API returned; do not trim its query.", "使用接口返回的完整 URL；不要截断其查询参数。"}},
+	{CodeAppIDWrong, SeverityError,
+		Text{"The member-card launch appId is not wxeb490c6f9b154ef9.", "会员卡开卡组件的 appId 不是 wxeb490c6f9b154ef9。"},
+		Text{"Use appId wxeb490c6f9b154ef9, the activation component, not your own appId.", "使用开卡组件的 appId wxeb490c6f9b154ef9，而不是自己的 appId。"}},
+	{CodeExtraFieldMissing, SeverityError,
+		Text{"extraData lacks encrypt_card_id, outer_str or biz (or referrerInfo.extraData lacks activate_ticket, card_id or code).", "extraData 缺少 encrypt_card_id、outer_str 或 biz（或 referrerInfo.extraData 缺少 activate_ticket、card_id 或 code）。"},
+		Text{"Take all three parameters from the activation URL (parseActivateUrl does it).", "从开卡链接中取出全部三个参数（parseActivateUrl 可代劳）。"}},
+	{CodeExtraNotDecoded, SeverityError,
+		Text{"An extraData value still holds %XX escapes; it must be urldecoded once.", "extraData 的值仍含 %XX 转义；须 urldecode 一次。"},
+		Text{"Decode each value once with decodeURIComponent.", "用 decodeURIComponent 对每个值解码一次。"}},
+	{CodeExtraOverDecoded, SeverityError,
+		Text{"encrypt_card_id or biz holds a space: a form decoder turned + into a space.", "encrypt_card_id 或 biz 含空格：表单解码器把 + 变成了空格。"},
+		Text{"Decode with decodeURIComponent (or url.PathUnescape), not a form/query decoder.", "用 decodeURIComponent（或 url.PathUnescape）解码，不要用表单/查询解码器。"}},
+	{CodeExtraFragment, SeverityError,
+		Text{"An extraData value still holds #wechat_redirect.", "extraData 的值仍带有 #wechat_redirect。"},
+		Text{"Cut the URL's #fragment before reading its parameters.", "读取参数前先去掉 URL 的 #片段。"}},
+	{CodeNavigateDeprecated, SeverityInfo,
+		Text{"wx.navigateToMiniProgram is being retired; <navigator target=\"miniProgram\"> is its successor.", "wx.navigateToMiniProgram 即将废弃；其替代是 <navigator target=\"miniProgram\">。"},
+		Text{"Use <navigator target=\"miniProgram\" app-id=\"wxeb490c6f9b154ef9\" extra-data=\"{{data}}\">.", "使用 <navigator target=\"miniProgram\" app-id=\"wxeb490c6f9b154ef9\" extra-data=\"{{data}}\">。"}},
+	{CodeAddCardCancel, SeverityInfo,
+		Text{"addCard:fail cancel — the user cancelled.", "addCard:fail cancel —— 用户取消。"},
+		Text{"Nothing to fix; let the user try again.", "无须修复；允许用户重试。"}},
+	{CodeAddCardFail, SeverityError,
+		Text{"addCard:fail with WeChat's detail; for 签名错误, 参数错误 and 已领完 the message lists that row's causes.", "addCard:fail 及微信返回的详情；对“签名错误”“参数错误”“已领完”，消息列出对应原因。"},
+		Text{"Validate the payload you sent with validateCardList and verify its signature on the server (wxcard verify).", "用 validateCardList 检查所发送的参数，并在服务端校验签名（wxcard verify）。"}},
+	{CodeCardNotAdded, SeverityWarning,
+		Text{"An addCard result item has isSuccess false.", "addCard 结果中某项 isSuccess 为 false。"},
+		Text{"Check that card's payload and stock; tell the user which card failed.", "检查该卡的参数与库存；告诉用户哪张卡失败。"}},
+}
+
+// Rules returns the rule catalogue, in documentation order.
+func Rules() []Rule {
+	out := make([]Rule, len(catalogue))
+	copy(out, catalogue[:])
+	return out
+}
+
+// LookupRule returns the catalogue entry for code.
+func LookupRule(code string) (Rule, bool) {
+	for _, r := range catalogue {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

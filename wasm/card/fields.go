@@ -1,0 +1,314 @@
+package card
+
+import (
+	"slices"
+	"strings"
+)
+
+// Unknown keys, their suggestions, duplicate keys and secrets.
+
+// itemKeys says which keys an item of one API takes, for unknown-field.
+type itemKeys uint8
+
+const (
+	itemKeysAdd itemKeys = iota
+	itemKeysOpen
+)
+
+// unknownItemKey reports key k of a cardList item that the API does not
+// define, naming the likely intended key.
+func (c *checker) unknownItemKey(k int32, path string, which itemKeys) {
+	key := string(c.t.nodes[k].val)
+	at := c.t.spanOf(k)
+	if isSecretKey(c.t.nodes[k].val) {
+		return // scanSecrets reports it
+	}
+	if which == itemKeysOpen {
+		if s := suggest(key, []string{"cardId", "code"}); s != "" {
+			c.warnf(CodeUnknownField, at, path, msgUnknownItemFieldHint, quote(key), s)
+			return
+		}
+		c.warnf(CodeUnknownField, at, path, msgUnknownOpenItemField, quote(key))
+		return
+	}
+	if s := suggest(key, []string{"cardId", "cardExt"}); s != "" {
+		c.warnf(CodeUnknownField, at, path, msgUnknownItemFieldHint, quote(key), s)
+		return
+	}
+	if extIndex(c.t.nodes[k].val) >= 0 || suggest(key, extNames[:]) != "" {
+		c.warnf(CodeUnknownField, at, path, msgUnknownItemInExt, quote(key))
+		return
+	}
+	c.warnf(CodeUnknownField, at, path, msgUnknownItemField, quote(key))
+}
+
+// unknownExtKey reports a cardExt key that addCard does not define.
+func (c *checker) unknownExtKey(k int32, path string) {
+	key := string(c.t.nodes[k].val)
+	at := c.t.spanOf(k)
+	if normalizeKey(key) == "cardid" {
+		c.warnf(CodeUnknownField, at, path, msgUnknownCardIDInExt, quote(key))
+		return
+	}
+	if s := suggest(key, extSuggestions[:]); s != "" {
+		if s == `"sign"` {
+			s = `"signature"`
+		}
+		c.warnf(CodeUnknownField, at, path, msgUnknownFieldHint, quote(key), s)
+		return
+	}
+	c.warnf(CodeUnknownField, at, path, msgUnknownField, quote(key))
+}
+
+var extSuggestions = [...]string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature"}
+
+// suggest returns the known name (quoted) that key most likely meant: the
+// same name in another case or separator style, or one within two edits.
+func suggest(key string, known []string) string {
+	nk := normalizeKey(key)
+	if nk == "" {
+		return ""
+	}
+	for _, k := range known {
+		if normalizeKey(k) == nk && k != key {
+			return quote(k)
+		}
+	}
+	// Common synonyms.
+	switch nk {
+	case "sign", "sig", "signtype":
+		for _, k := range known {
+			if k == "signature" {
+				return quote(k)
+			}
+		}
+	case "nonce", "noncestring":
+		for _, k := range known {
+			if k == "nonce_str" {
+				return quote(k)
+			}
+		}
+	case "time", "ts":
+		for _, k := range known {
+			if k == "timestamp" {
+				return quote(k)
+			}
+		}
+	}
+	// A known name the key begins (loc → locale, nonce → nonce_str).
+	if len(nk) >= 3 {
+		for _, k := range known {
+			if strings.HasPrefix(normalizeKey(k), nk) {
+				return quote(k)
+			}
+		}
+	}
+	// Short keys get one edit, longer ones two.
+	limit := 2
+	if len(nk) > 5 {
+		limit = 3
+	}
+	best, bestD := "", limit
+	for _, k := range known {
+		if d := editDistance(nk, normalizeKey(k), bestD); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return quote(best)
+}
+
+// normalizeKey lowercases ASCII and drops _, - and spaces, so nonceStr,
+// NonceStr and nonce-str all meet nonce_str.
+func normalizeKey(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch == '_' || ch == '-' || ch == ' ':
+		case ch >= 'A' && ch <= 'Z':
+			b = append(b, ch+'a'-'A')
+		default:
+			b = append(b, ch)
+		}
+	}
+	return string(b)
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit when it is
+// limit or more.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+// Secrets. A key is a secret when, ignoring case, _ and -, it is one of
+// these names; activate_ticket (handed to the mini program by WeChat) is not.
+var secretNames = [...]string{"apiticket", "ticket", "jsapiticket", "accesstoken", "appsecret", "secret", "cardapiticket", "wxcardticket"}
+
+func isSecretKey(key []byte) bool {
+	for _, name := range secretNames {
+		if equalNormalized(key, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalNormalized compares key, normalized as normalizeKey does, with name,
+// without allocating.
+func equalNormalized(key []byte, name string) bool {
+	j := 0
+	for _, ch := range key {
+		switch {
+		case ch == '_' || ch == '-' || ch == ' ':
+			continue
+		case ch >= 'A' && ch <= 'Z':
+			ch += 'a' - 'A'
+		}
+		if j >= len(name) || name[j] != ch {
+			return false
+		}
+		j++
+	}
+	return j == len(name)
+}
+
+// secretInValue returns the secret parameter a string carries as a query
+// parameter (…?access_token=…, api_ticket=…&…), or "".
+func secretInValue(v []byte) string {
+	for i := 0; i < len(v); i++ {
+		if v[i] != '=' {
+			continue
+		}
+		j := i
+		for j > 0 && v[j-1] != '?' && v[j-1] != '&' && v[j-1] != ' ' && v[j-1] != '"' && i-j < 20 {
+			j--
+		}
+		if (j == 0 || v[j-1] == '?' || v[j-1] == '&' || v[j-1] == ' ' || v[j-1] == '"') && i > j && i+1 < len(v) && v[i+1] != '&' {
+			if isSecretKey(v[j:i]) {
+				return string(v[j:i])
+			}
+		}
+	}
+	return ""
+}
+
+// seg is one step of a JSON pointer, chained on the stack while walking so
+// a path string is built only when something is reported.
+type seg struct {
+	up  *seg
+	key []byte
+	idx int
+	// base, on the root segment, is the pointer the walk started at.
+	base string
+	root bool
+}
+
+func (s *seg) String() string {
+	if s == nil {
+		return ""
+	}
+	if s.root {
+		return s.base
+	}
+	if s.key != nil {
+		return ptr(s.up.String(), string(s.key))
+	}
+	return ptrIndex(s.up.String(), s.idx)
+}
+
+// scanSecrets walks value n and everything below it, and every cardExt
+// document decoded from a string below it, for server secrets.
+func (c *checker) scanSecrets(n int32, at *seg) {
+	if at == nil {
+		at = &seg{root: true}
+	}
+	c.scanNode(n, at, 0)
+}
+
+func (c *checker) scanNode(n int32, at *seg, depth int) {
+	t := c.t
+	nd := &t.nodes[n]
+	switch nd.kind {
+	case kindObject:
+		for k := nd.first; k >= 0; {
+			v := t.nodes[k].next
+			key := t.nodes[k].val
+			s := seg{up: at, key: key}
+			if isSecretKey(key) {
+				c.errorf(CodeSecretInPayload, t.spanOf(k), s.String(), msgSecretKey, quote(string(key)))
+			} else {
+				c.scanNode(v, &s, depth+1)
+			}
+			k = t.nodes[v].next
+		}
+	case kindArray:
+		i := 0
+		for e := nd.first; e >= 0; e = t.nodes[e].next {
+			c.scanNode(e, &seg{up: at, idx: i}, depth+1)
+			i++
+		}
+	case kindString:
+		// A cardExt decoded from this string is walked as part of it, so a
+		// secret is reported at its own field.
+		if root := c.decodedRoot(n); root >= 0 {
+			c.scanNode(root, at, depth+1)
+			return
+		}
+		if name := secretInValue(nd.val); name != "" {
+			c.errorf(CodeSecretInPayload, t.spanOf(n), at.String(), msgSecretValue, quote(name))
+		}
+	}
+}
+
+// decodedRoot returns the root node of a document parsed from string node
+// s, or -1.
+func (c *checker) decodedRoot(s int32) int32 {
+	if d := c.t.nodes[s].sub; d > 0 {
+		return c.t.docs[d].root
+	}
+	return -1
+}
+
+// duplicateKeys reports keys that appear twice in object o.
+func (c *checker) duplicateKeys(o int32, path string) {
+	t := c.t
+	if t.nodes[o].count < 2 {
+		return
+	}
+	keys := make([]int32, 0, t.nodes[o].count)
+	t.members(o, func(k, _ int32) { keys = append(keys, k) })
+	slices.SortStableFunc(keys, func(a, b int32) int { return compareBytes(t.nodes[a].val, t.nodes[b].val) })
+	for i := 1; i < len(keys); i++ {
+		if string(t.nodes[keys[i]].val) == string(t.nodes[keys[i-1]].val) {
+			key := string(t.nodes[keys[i]].val)
+			c.errorf(CodeDuplicateKey, t.spanOf(keys[i]), ptr(path, key), msgDuplicateKey, quote(key))
+		}
+	}
+}

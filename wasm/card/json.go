@@ -1,0 +1,665 @@
+package card
+
+import "unicode/utf8"
+
+// A small JSON reader that keeps byte positions. It builds a flat tree of
+// nodes in one slice and decodes escaped strings into one byte arena, so a
+// valid payload costs a constant number of allocations whatever its size.
+// encoding/json is not used: it loses positions, and its reflection weighs
+// on the wasm module's size and speed.
+
+type kind uint8
+
+const (
+	kindNull kind = iota + 1
+	kindBool
+	kindNumber
+	kindString
+	kindArray
+	kindObject
+)
+
+func (k kind) String() string {
+	switch k {
+	case kindNull:
+		return "null"
+	case kindBool:
+		return "boolean"
+	case kindNumber:
+		return "number"
+	case kindString:
+		return "string"
+	case kindArray:
+		return "array"
+	case kindObject:
+		return "object"
+	}
+	return "nothing"
+}
+
+// node is one JSON value (or object key). Children of a container are linked
+// through next; in an object they alternate key, value.
+type node struct {
+	kind    kind
+	truth   bool  // the value of a boolean
+	escaped bool  // a string whose raw text differs from its value
+	doc     int32 // the document (text) the node was read from
+	start   int32 // byte span of the value's text in its document
+	end     int32
+	first   int32 // first child, or -1
+	next    int32 // next sibling, or -1
+	count   int32 // number of elements or members
+	sub     int32 // for a string: the document decoded from it, or 0
+	val     []byte
+}
+
+// document is one text that was parsed: the request, a payload given as
+// text, a cardExt string, a lint file. A document read from a string value
+// of another one knows that string node, to map positions back through its
+// escapes.
+type document struct {
+	text   []byte
+	parent int32 // document holding the string this one was decoded from, or -1
+	holder int32 // the string node in parent, or -1
+	root   int32 // the parsed value, or -1
+	report bool  // positions are reported relative to this document
+	file   string
+}
+
+type tree struct {
+	docs  []document
+	nodes []node
+	arena []byte
+}
+
+func newTree(sizeHint int) *tree {
+	return &tree{
+		docs:  make([]document, 0, 4),
+		nodes: make([]node, 0, sizeHint/6+16),
+		arena: make([]byte, 0, sizeHint+64),
+	}
+}
+
+// syntaxError is where and why a text is not JSON.
+type syntaxError struct {
+	off, length int
+	msg         msgID
+	arg         string
+	limit       bool // nesting too deep: payload-limit, not json-syntax
+}
+
+const maxDepth = 64
+
+// addDoc registers a text and returns its index.
+func (t *tree) addDoc(text []byte, parent, holder int32) int32 {
+	t.docs = append(t.docs, document{text: text, parent: parent, holder: holder, root: -1})
+	d := int32(len(t.docs) - 1)
+	if holder >= 0 {
+		t.nodes[holder].sub = d
+	}
+	return d
+}
+
+// parse reads the whole of document d as one JSON value and returns its
+// node, or a syntax error. depth is how many levels the value may nest.
+func (t *tree) parse(d int32, depth int) (int32, *syntaxError) {
+	p := parser{t: t, doc: d, text: t.docs[d].text, maxDepth: depth}
+	p.skipSpace()
+	if p.pos == 0 && len(p.text) >= 3 && p.text[0] == 0xEF && p.text[1] == 0xBB && p.text[2] == 0xBF {
+		return -1, &syntaxError{off: 0, length: 3, msg: msgSynBOM}
+	}
+	n := p.value()
+	if p.err != nil {
+		return -1, p.err
+	}
+	p.skipSpace()
+	if p.pos < len(p.text) {
+		return -1, p.fail(p.pos, 1, msgSynTrailing, "")
+	}
+	t.docs[d].root = n
+	return n, nil
+}
+
+type parser struct {
+	t        *tree
+	doc      int32
+	text     []byte
+	pos      int
+	depth    int
+	maxDepth int
+	err      *syntaxError
+}
+
+func (p *parser) fail(off, length int, msg msgID, arg string) *syntaxError {
+	if off+length > len(p.text) {
+		length = len(p.text) - off
+	}
+	p.err = &syntaxError{off: off, length: length, msg: msg, arg: arg}
+	return p.err
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.text) {
+		switch p.text[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) push(n node) int32 {
+	n.doc = p.doc
+	n.first, n.next = -1, -1
+	p.t.nodes = append(p.t.nodes, n)
+	return int32(len(p.t.nodes) - 1)
+}
+
+func (p *parser) value() int32 {
+	if p.pos >= len(p.text) {
+		p.fail(p.pos, 0, msgSynEOF, "")
+		return -1
+	}
+	c := p.text[p.pos]
+	switch {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		return p.str()
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", kindBool, true)
+	case c == 'f':
+		return p.literal("false", kindBool, false)
+	case c == 'n':
+		return p.literal("null", kindNull, false)
+	}
+	p.unexpected()
+	return -1
+}
+
+// unexpected explains the byte at pos, naming the usual non-JSON habits.
+func (p *parser) unexpected() {
+	rest := p.text[p.pos:]
+	switch {
+	case hasWordPrefix(rest, "NaN"), hasWordPrefix(rest, "Infinity"), hasWordPrefix(rest, "-Infinity"), hasWordPrefix(rest, "+Infinity"):
+		n := 3
+		for n < len(rest) && isWordByte(rest[n]) {
+			n++
+		}
+		p.fail(p.pos, n, msgSynNaN, string(rest[:n]))
+	case hasWordPrefix(rest, "undefined"):
+		p.fail(p.pos, 9, msgSynUndefined, "")
+	case rest[0] == '\'':
+		p.fail(p.pos, 1, msgSynSingleQuote, "")
+	case rest[0] == '/' && len(rest) > 1 && (rest[1] == '/' || rest[1] == '*'):
+		p.fail(p.pos, 2, msgSynComment, "")
+	case rest[0] == '}' || rest[0] == ']':
+		p.fail(p.pos, 1, msgSynTrailingComma, string(rest[:1]))
+	case rest[0] >= 0x80:
+		r, size := utf8.DecodeRune(rest)
+		if r == utf8.RuneError && size <= 1 {
+			p.fail(p.pos, 1, msgSynUTF8, "")
+			return
+		}
+		p.fail(p.pos, size, msgSynUnexpected, string(rest[:size]))
+	case rest[0] < 0x20 || rest[0] == 0x7f:
+		p.fail(p.pos, 1, msgSynUnexpected, quoteByte(rest[0]))
+	case isWordByte(rest[0]):
+		n := 1
+		for n < len(rest) && n < 32 && isWordByte(rest[n]) {
+			n++
+		}
+		p.fail(p.pos, n, msgSynBareWord, string(rest[:n]))
+	default:
+		p.fail(p.pos, 1, msgSynUnexpected, string(rest[:1]))
+	}
+}
+
+func hasWordPrefix(b []byte, w string) bool {
+	if len(b) < len(w) || string(b[:len(w)]) != w {
+		return false
+	}
+	return len(b) == len(w) || !isWordByte(b[len(w)])
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+func quoteByte(c byte) string {
+	const hex = "0123456789ABCDEF"
+	return string([]byte{'0', 'x', hex[c>>4], hex[c&15]})
+}
+
+func (p *parser) literal(word string, k kind, truth bool) int32 {
+	if !hasWordPrefix(p.text[p.pos:], word) {
+		p.unexpected()
+		return -1
+	}
+	start := p.pos
+	p.pos += len(word)
+	return p.push(node{kind: k, truth: truth, start: int32(start), end: int32(p.pos)})
+}
+
+func (p *parser) number() int32 {
+	start := p.pos
+	t := p.text
+	i := p.pos
+	if t[i] == '-' {
+		i++
+		if i < len(t) && t[i] == 'I' {
+			p.unexpected()
+			return -1
+		}
+	}
+	switch {
+	case i < len(t) && t[i] == '0':
+		i++
+		if i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			p.fail(start, i+1-start, msgSynLeadingZero, "")
+			return -1
+		}
+	case i < len(t) && t[i] >= '1' && t[i] <= '9':
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+	default:
+		p.fail(start, i-start+1, msgSynNumber, "")
+		return -1
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+		if i >= len(t) || t[i] < '0' || t[i] > '9' {
+			p.fail(start, i-start, msgSynNumber, "")
+			return -1
+		}
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			i++
+		}
+		if i >= len(t) || t[i] < '0' || t[i] > '9' {
+			p.fail(start, i-start, msgSynNumber, "")
+			return -1
+		}
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(t) && (isWordByte(t[i]) || t[i] == '.') {
+		// 0x10, 1.2.3, 12abc: one bad token, not a number and a stray word.
+		j := i
+		for j < len(t) && (isWordByte(t[j]) || t[j] == '.') {
+			j++
+		}
+		p.fail(start, j-start, msgSynNumber, "")
+		return -1
+	}
+	p.pos = i
+	return p.push(node{kind: kindNumber, start: int32(start), end: int32(i), val: t[start:i]})
+}
+
+// str reads a string token. Unescaped strings point into the text; escaped
+// ones are decoded into the arena.
+func (p *parser) str() int32 {
+	t := p.text
+	start := p.pos
+	i := start + 1
+	// Fast path: no escapes, all ASCII.
+	for i < len(t) {
+		c := t[i]
+		if c == '"' {
+			p.pos = i + 1
+			return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), val: t[start+1 : i]})
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			break
+		}
+		i++
+	}
+	escaped := false
+	a := p.t.arena
+	mark := len(a)
+	a = append(a, t[start+1:i]...)
+	for {
+		if i >= len(t) {
+			p.t.arena = a[:mark]
+			p.fail(start, i-start, msgSynUnterminated, "")
+			return -1
+		}
+		c := t[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			var v []byte
+			if escaped {
+				p.t.arena = a
+				v = a[mark:len(a):len(a)]
+			} else {
+				p.t.arena = a[:mark]
+				v = t[start+1 : i]
+			}
+			return p.push(node{kind: kindString, escaped: escaped, start: int32(start), end: int32(i + 1), val: v})
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(t) {
+				p.t.arena = a[:mark]
+				p.fail(start, i+1-start, msgSynUnterminated, "")
+				return -1
+			}
+			e := t[i+1]
+			switch e {
+			case '"', '\\', '/':
+				a = append(a, e)
+				i += 2
+			case 'b':
+				a = append(a, '\b')
+				i += 2
+			case 'f':
+				a = append(a, '\f')
+				i += 2
+			case 'n':
+				a = append(a, '\n')
+				i += 2
+			case 'r':
+				a = append(a, '\r')
+				i += 2
+			case 't':
+				a = append(a, '\t')
+				i += 2
+			case 'u':
+				r, n, bad := readUnicodeEscape(t[i:])
+				if bad != 0 {
+					p.t.arena = a[:mark]
+					p.fail(i, n, bad, "")
+					return -1
+				}
+				a = utf8.AppendRune(a, r)
+				i += n
+			default:
+				p.t.arena = a[:mark]
+				p.fail(i, 2, msgSynEscape, string(rune(e)))
+				return -1
+			}
+		case c < 0x20:
+			p.t.arena = a[:mark]
+			p.fail(i, 1, msgSynControl, quoteByte(c))
+			return -1
+		case c < 0x80:
+			a = append(a, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(t[i:])
+			if r == utf8.RuneError && size <= 1 {
+				p.t.arena = a[:mark]
+				p.fail(i, 1, msgSynUTF8, "")
+				return -1
+			}
+			a = append(a, t[i:i+size]...)
+			i += size
+		}
+	}
+}
+
+// readUnicodeEscape reads \uXXXX (and a following low surrogate) at the
+// start of b. It returns the rune, the bytes used, and a message when bad.
+func readUnicodeEscape(b []byte) (rune, int, msgID) {
+	r, ok := hex4(b)
+	if !ok {
+		n := 2
+		for n < 6 && n < len(b) && isHex(b[n]) {
+			n++
+		}
+		return 0, n, msgSynUnicode
+	}
+	if r >= 0xD800 && r < 0xDC00 {
+		if len(b) >= 12 && b[6] == '\\' && b[7] == 'u' {
+			if lo, ok := hex4(b[6:]); ok && lo >= 0xDC00 && lo < 0xE000 {
+				return 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00), 12, 0
+			}
+		}
+		return 0, 6, msgSynSurrogate
+	}
+	if r >= 0xDC00 && r < 0xE000 {
+		return 0, 6, msgSynSurrogate
+	}
+	return r, 6, 0
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 6 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[2:6] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > p.maxDepth {
+		p.fail(p.pos, 1, msgLimitDepth, "")
+		p.err.limit = true
+		return false
+	}
+	return true
+}
+
+func (p *parser) array() int32 {
+	if !p.enter() {
+		return -1
+	}
+	start := p.pos
+	self := p.push(node{kind: kindArray, start: int32(start)})
+	p.pos++
+	p.skipSpace()
+	last := int32(-1)
+	count := int32(0)
+	if p.pos < len(p.text) && p.text[p.pos] == ']' {
+		p.pos++
+	} else {
+		for {
+			v := p.value()
+			if v < 0 {
+				return -1
+			}
+			p.link(self, last, v)
+			last = v
+			count++
+			p.skipSpace()
+			if p.pos >= len(p.text) {
+				p.fail(p.pos, 0, msgSynEOFArray, "")
+				return -1
+			}
+			c := p.text[p.pos]
+			if c == ']' {
+				p.pos++
+				break
+			}
+			if c != ',' {
+				p.separator(msgSynArraySep)
+				return -1
+			}
+			p.pos++
+			p.skipSpace()
+		}
+	}
+	p.depth--
+	n := &p.t.nodes[self]
+	n.end = int32(p.pos)
+	n.count = count
+	return self
+}
+
+func (p *parser) object() int32 {
+	if !p.enter() {
+		return -1
+	}
+	start := p.pos
+	self := p.push(node{kind: kindObject, start: int32(start)})
+	p.pos++
+	p.skipSpace()
+	last := int32(-1)
+	count := int32(0)
+	if p.pos < len(p.text) && p.text[p.pos] == '}' {
+		p.pos++
+	} else {
+		for {
+			if p.pos >= len(p.text) {
+				p.fail(p.pos, 0, msgSynEOFObject, "")
+				return -1
+			}
+			if p.text[p.pos] != '"' {
+				switch c := p.text[p.pos]; {
+				case c == '}':
+					p.fail(p.pos, 1, msgSynTrailingComma, "}")
+				case c == '\'':
+					p.fail(p.pos, 1, msgSynSingleQuote, "")
+				case isWordByte(c):
+					n := 1
+					for p.pos+n < len(p.text) && n < 64 && isWordByte(p.text[p.pos+n]) {
+						n++
+					}
+					p.fail(p.pos, n, msgSynUnquotedKey, string(p.text[p.pos:p.pos+n]))
+				default:
+					p.unexpectedKey()
+				}
+				return -1
+			}
+			k := p.str()
+			if k < 0 {
+				return -1
+			}
+			p.skipSpace()
+			if p.pos >= len(p.text) || p.text[p.pos] != ':' {
+				if p.pos >= len(p.text) {
+					p.fail(p.pos, 0, msgSynEOFObject, "")
+				} else {
+					p.fail(p.pos, 1, msgSynColon, describeByte(p.text[p.pos:]))
+				}
+				return -1
+			}
+			p.pos++
+			p.skipSpace()
+			v := p.value()
+			if v < 0 {
+				return -1
+			}
+			p.link(self, last, k)
+			p.t.nodes[k].next = v
+			last = v
+			count++
+			p.skipSpace()
+			if p.pos >= len(p.text) {
+				p.fail(p.pos, 0, msgSynEOFObject, "")
+				return -1
+			}
+			c := p.text[p.pos]
+			if c == '}' {
+				p.pos++
+				break
+			}
+			if c != ',' {
+				p.separator(msgSynObjectSep)
+				return -1
+			}
+			p.pos++
+			p.skipSpace()
+		}
+	}
+	p.depth--
+	n := &p.t.nodes[self]
+	n.end = int32(p.pos)
+	n.count = count
+	return self
+}
+
+// separator reports what stands where ',' or a closing bracket belongs.
+func (p *parser) separator(msg msgID) {
+	rest := p.text[p.pos:]
+	if rest[0] == '/' && len(rest) > 1 && (rest[1] == '/' || rest[1] == '*') {
+		p.fail(p.pos, 2, msgSynComment, "")
+		return
+	}
+	p.fail(p.pos, 1, msg, describeByte(rest))
+}
+
+func (p *parser) unexpectedKey() {
+	rest := p.text[p.pos:]
+	if rest[0] == '/' && len(rest) > 1 && (rest[1] == '/' || rest[1] == '*') {
+		p.fail(p.pos, 2, msgSynComment, "")
+		return
+	}
+	p.fail(p.pos, 1, msgSynKey, describeByte(rest))
+}
+
+// link appends child v to container self after last.
+func (p *parser) link(self, last, v int32) {
+	if last < 0 {
+		p.t.nodes[self].first = v
+	} else {
+		p.t.nodes[last].next = v
+	}
+}
+
+// describeByte names the character at the start of b for a message.
+func describeByte(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if b[0] < 0x20 || b[0] == 0x7f {
+		return quoteByte(b[0])
+	}
+	r, size := utf8.DecodeRune(b)
+	if r == utf8.RuneError && size <= 1 {
+		return quoteByte(b[0])
+	}
+	return string(b[:size])
+}
+
+// members calls fn for each key/value of object o, in order.
+func (t *tree) members(o int32, fn func(k, v int32)) {
+	for k := t.nodes[o].first; k >= 0; {
+		v := t.nodes[k].next
+		fn(k, v)
+		k = t.nodes[v].next
+	}
+}
+
+// lookup returns the value of the last member named key in object o, or -1
+// (JavaScript's JSON.parse also keeps the last of duplicate keys).
+func (t *tree) lookup(o int32, key string) int32 {
+	found := int32(-1)
+	for k := t.nodes[o].first; k >= 0; {
+		v := t.nodes[k].next
+		if string(t.nodes[k].val) == key {
+			found = v
+		}
+		k = t.nodes[v].next
+	}
+	return found
+}

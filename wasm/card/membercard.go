@@ -1,0 +1,405 @@
+package card
+
+import "strings"
+
+// The addCard callback's result, and the member-card activation component:
+// the activation URL, the launch options, and what App.onShow receives.
+
+func (c *checker) opParseAddCardResult(p int32) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	t := c.t
+	defer c.scanSecrets(p, nil)
+	if t.nodes[p].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
+		return nil
+	}
+	em := t.lookup(p, "errMsg")
+	switch {
+	case em < 0:
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapeNoErrMsg)
+		return nil
+	case t.nodes[em].kind != kindString:
+		c.fieldString(em, "/errMsg", "errMsg")
+		return nil
+	}
+	msg := string(t.nodes[em].val)
+	rest, ok := strings.CutPrefix(msg, "addCard:")
+	if !ok {
+		c.errorf(CodePayloadShape, t.spanOf(em), "/errMsg", msgShapeErrMsgOther, quote(msg))
+		return nil
+	}
+	res := &AddCardResult{Cards: []AddedCard{}}
+	rest = strings.TrimSpace(rest)
+	switch {
+	case rest == "ok" || strings.HasPrefix(rest, "ok "):
+		res.Status, res.Detail = "ok", strings.TrimSpace(rest[2:])
+	case rest == "cancel" || failDetail(rest) == "cancel":
+		res.Status, res.Detail = "cancel", "cancel"
+		c.infof(CodeAddCardCancel, t.spanOf(em), "/errMsg", msgAddCardCancel)
+	case strings.HasPrefix(rest, "fail"):
+		res.Status, res.Detail = "fail", failDetail(rest)
+		c.errorf(CodeAddCardFail, t.spanOf(em), "/errMsg", failMessage(res.Detail), res.Detail)
+	default:
+		c.errorf(CodePayloadShape, t.spanOf(em), "/errMsg", msgShapeErrMsgOther, quote(msg))
+		return nil
+	}
+	l := t.lookup(p, "cardList")
+	if l < 0 {
+		if res.Status == "ok" {
+			c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapeNoCardList)
+		}
+		return res
+	}
+	if t.nodes[l].kind != kindArray {
+		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListType, c.kindOf(l))
+		return res
+	}
+	i := 0
+	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
+		if item, ok := c.addedCard(i, it); ok {
+			res.Cards = append(res.Cards, item)
+		}
+		i++
+	}
+	return res
+}
+
+// failDetail is what follows "fail" and its separator (" " or ":").
+func failDetail(rest string) string {
+	d, ok := strings.CutPrefix(rest, "fail")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d), ":"))
+}
+
+// failMessage picks the addcard-fail message that lists the causes of the
+// troubleshooting table's row the detail names.
+func failMessage(detail string) msgID {
+	l := strings.ToLower(detail)
+	switch {
+	case strings.Contains(detail, "签名错误") || strings.Contains(l, "signature"):
+		return msgAddCardFailSignature
+	case strings.Contains(detail, "参数错误") || strings.Contains(l, "invalid param"):
+		return msgAddCardFailParam
+	case strings.Contains(detail, "已领完") || strings.Contains(l, "sold out") || strings.Contains(l, "out of stock"):
+		return msgAddCardFailSoldOut
+	}
+	return msgAddCardFail
+}
+
+func (c *checker) addedCard(i int, it int32) (AddedCard, bool) {
+	t := c.t
+	path := ptrIndex("/cardList", i)
+	if t.nodes[it].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(it), path, msgShapeItem, c.kindOf(it))
+		return AddedCard{}, false
+	}
+	var out AddedCard
+	good := true
+	for _, f := range [...]string{"cardId", "code"} {
+		v := t.lookup(it, f)
+		if v < 0 {
+			continue
+		}
+		if t.nodes[v].kind != kindString {
+			c.fieldString(v, ptr(path, f), f)
+			good = false
+			continue
+		}
+		if f == "cardId" {
+			out.CardID = string(t.nodes[v].val)
+		} else {
+			out.Code = string(t.nodes[v].val)
+		}
+	}
+	if v := t.lookup(it, "isSuccess"); v >= 0 {
+		if t.nodes[v].kind != kindBool {
+			c.errorf(CodeFieldType, t.spanOf(v), path+"/isSuccess", msgTypeBool, "isSuccess", c.kindOf(v))
+			good = false
+		} else {
+			out.IsSuccess = t.nodes[v].truth
+		}
+	}
+	if good && !out.IsSuccess {
+		name := out.CardID
+		if name == "" {
+			name = path
+		}
+		c.warnf(CodeCardNotAdded, t.spanOf(it), path, msgCardNotAdded, quote(name))
+	}
+	return out, good
+}
+
+// The activation URL.
+
+const activatePrefix = "https://mp.weixin.qq.com/bizmall/activatemembercard"
+
+var activateParams = [...]string{"encrypt_card_id", "outer_str", "biz"}
+
+func (c *checker) opParseActivateURL(p int32) resultWriter {
+	t := c.t
+	if t.nodes[p].kind != kindString {
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapeURL, c.kindOf(p))
+		return nil
+	}
+	// The URL is the text positions refer to.
+	n := &t.nodes[p]
+	d := t.addDoc(n.val, n.doc, p)
+	t.docs[d].report = true
+	u := t.docs[d].text
+	whole := span{doc: d, off: 0, len: int32(len(u))}
+	if name := secretInValue(u); name != "" {
+		c.errorf(CodeSecretInPayload, whole, "", msgSecretValue, quote(name))
+	}
+	if !isActivateURL(u) {
+		c.errorf(CodeURLNotActivate, whole, "", msgURLNotActivate)
+		return nil
+	}
+	q := strings.IndexByte(string(u), '?')
+	end := len(u)
+	if h := strings.IndexByte(string(u), '#'); h >= 0 {
+		end = h
+	}
+	var vals [3]string
+	var found [3]bool
+	if q >= 0 && q < end {
+		pos := q + 1
+		for _, pair := range strings.Split(string(u[q+1:end]), "&") {
+			at := pos
+			pos += len(pair) + 1
+			name, raw, _ := strings.Cut(pair, "=")
+			k := -1
+			for j, want := range activateParams {
+				if name == want {
+					k = j
+				}
+			}
+			if k < 0 || found[k] {
+				continue
+			}
+			found[k] = true
+			v, ok := percentDecode(raw)
+			if !ok {
+				c.errorf(CodeURLParamMissing, span{doc: d, off: int32(at), len: int32(len(pair))}, "", msgURLBadEscape, name)
+				return nil
+			}
+			vals[k] = v
+		}
+	}
+	missing := false
+	for k, name := range activateParams {
+		if !found[k] || vals[k] == "" {
+			c.errorf(CodeURLParamMissing, whole, "", msgURLParamMissing, name)
+			missing = true
+		}
+	}
+	if missing {
+		return nil
+	}
+	return &MemberCardLaunch{AppID: ActivationAppID, ExtraData: MemberCardExtraData{EncryptCardID: vals[0], OuterStr: vals[1], Biz: vals[2]}}
+}
+
+func isActivateURL(u []byte) bool {
+	if len(u) < len(activatePrefix) || !strings.EqualFold(string(u[:len("https://mp.weixin.qq.com")]), "https://mp.weixin.qq.com") {
+		return false
+	}
+	if string(u[len("https://mp.weixin.qq.com"):len(activatePrefix)]) != "/bizmall/activatemembercard" {
+		return false
+	}
+	rest := u[len(activatePrefix):]
+	return len(rest) == 0 || rest[0] == '?' || rest[0] == '#'
+}
+
+// percentDecode decodes %XX once. A '+' stays a '+': the values are base64,
+// and reading '+' as a space is exactly the over-decoding bug.
+func percentDecode(s string) (string, bool) {
+	if strings.IndexByte(s, '%') < 0 {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b = append(b, s[i])
+			continue
+		}
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			return "", false
+		}
+		b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+		i += 2
+	}
+	return string(b), true
+}
+
+func unhex(ch byte) byte {
+	switch {
+	case ch >= '0' && ch <= '9':
+		return ch - '0'
+	case ch >= 'a' && ch <= 'f':
+		return ch - 'a' + 10
+	}
+	return ch - 'A' + 10
+}
+
+// hasEscape returns the first %XX escape in v, or "".
+func hasEscape(v []byte) string {
+	for i := 0; i+2 < len(v); i++ {
+		if v[i] == '%' && isHex(v[i+1]) && isHex(v[i+2]) {
+			return string(v[i : i+3])
+		}
+	}
+	return ""
+}
+
+// The launch: wx.navigateToMiniProgram options, or the navigator
+// component's attributes (app-id, extra-data).
+
+func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	t := c.t
+	defer c.scanSecrets(p, nil)
+	if t.nodes[p].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
+		return nil
+	}
+	c.duplicateKeys(p, "")
+	appKey, extraKey := "appId", "extraData"
+	app := t.lookup(p, appKey)
+	if app < 0 {
+		if a := t.lookup(p, "app-id"); a >= 0 {
+			appKey, extraKey, app = "app-id", "extra-data", a
+		}
+	}
+	switch {
+	case app < 0:
+		c.errorf(CodeAppIDWrong, t.spanOf(p), "", msgAppIDMissing)
+	case t.nodes[app].kind != kindString:
+		c.fieldString(app, "/"+appKey, appKey)
+	case string(t.nodes[app].val) != ActivationAppID:
+		c.errorf(CodeAppIDWrong, t.spanOf(app), "/"+appKey, msgAppIDWrong, c.excerpt(app))
+	}
+	if appKey == "appId" && app >= 0 {
+		c.infof(CodeNavigateDeprecated, t.spanOf(app), "/appId", msgNavigateDeprecated)
+	}
+	extra := t.lookup(p, extraKey)
+	path := "/" + extraKey
+	switch {
+	case extra < 0:
+		c.errorf(CodeExtraFieldMissing, t.spanOf(p), "", msgExtraDataMissing)
+		return nil
+	case t.nodes[extra].kind != kindObject:
+		c.errorf(CodeFieldType, t.spanOf(extra), path, msgTypeObject, extraKey, c.kindOf(extra))
+		return nil
+	}
+	c.duplicateKeys(extra, path)
+	t.members(extra, func(k, v int32) {
+		key := string(t.nodes[k].val)
+		if key == "encrypt_card_id" || key == "outer_str" || key == "biz" || isSecretKey(t.nodes[k].val) {
+			return
+		}
+		if s := suggest(key, activateParams[:]); s != "" {
+			c.warnf(CodeUnknownField, t.spanOf(k), ptr(path, key), msgUnknownExtraFieldHint, quote(key), s)
+		} else {
+			c.warnf(CodeUnknownField, t.spanOf(k), ptr(path, key), msgUnknownExtraField, quote(key))
+		}
+	})
+	for _, name := range activateParams {
+		v := t.lookup(extra, name)
+		fp := ptr(path, name)
+		switch {
+		case v < 0:
+			c.errorf(CodeExtraFieldMissing, t.spanOf(extra), path, msgExtraFieldMissing, name)
+			continue
+		case t.nodes[v].kind != kindString:
+			c.fieldString(v, fp, name)
+			continue
+		case len(t.nodes[v].val) == 0:
+			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgExtraFieldMissing, name)
+			continue
+		}
+		val := t.nodes[v].val
+		if strings.Contains(string(val), "#wechat_redirect") {
+			c.errorf(CodeExtraFragment, t.spanOf(v), fp, msgExtraFragment, name)
+		}
+		if e := hasEscape(val); e != "" {
+			c.errorf(CodeExtraNotDecoded, t.spanOf(v), fp, msgExtraNotDecoded, name, e)
+		}
+		if name != "outer_str" && strings.IndexByte(string(val), ' ') >= 0 {
+			c.errorf(CodeExtraOverDecoded, t.spanOf(v), fp, msgExtraOverDecoded, name)
+		}
+	}
+	return nil
+}
+
+// What App.onShow receives back from the activation component.
+
+var referrerParams = [...]string{"activate_ticket", "card_id", "code"}
+
+func (c *checker) opParseReferrerInfo(p int32) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	t := c.t
+	defer c.scanSecrets(p, nil)
+	if t.nodes[p].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
+		return nil
+	}
+	res := &ReferrerInfo{State: "none"}
+	ri := t.lookup(p, "referrerInfo")
+	if ri < 0 || t.nodes[ri].kind == kindNull {
+		return res
+	}
+	if t.nodes[ri].kind != kindObject {
+		c.errorf(CodeFieldType, t.spanOf(ri), "/referrerInfo", msgTypeObject, "referrerInfo", c.kindOf(ri))
+		return nil
+	}
+	app := t.lookup(ri, "appId")
+	switch {
+	case app < 0:
+		return res
+	case t.nodes[app].kind != kindString:
+		c.fieldString(app, "/referrerInfo/appId", "appId")
+		return nil
+	case string(t.nodes[app].val) != ActivationAppID:
+		res.State = "other-app"
+		return res
+	}
+	res.State = "not-activated"
+	extra := t.lookup(ri, "extraData")
+	if extra < 0 || t.nodes[extra].kind == kindNull {
+		return res
+	}
+	if t.nodes[extra].kind != kindObject {
+		c.errorf(CodeFieldType, t.spanOf(extra), "/referrerInfo/extraData", msgTypeObject, "extraData", c.kindOf(extra))
+		return nil
+	}
+	if t.nodes[extra].count == 0 {
+		return res
+	}
+	var vals [3]string
+	for k, name := range referrerParams {
+		v := t.lookup(extra, name)
+		fp := ptr("/referrerInfo/extraData", name)
+		switch {
+		case v < 0:
+			c.errorf(CodeExtraFieldMissing, t.spanOf(extra), "/referrerInfo/extraData", msgReferrerFieldMissing, name)
+		case t.nodes[v].kind != kindString:
+			c.fieldString(v, fp, name)
+		case len(t.nodes[v].val) == 0:
+			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgReferrerFieldMissing, name)
+		default:
+			vals[k] = string(t.nodes[v].val)
+		}
+	}
+	if vals[0] != "" {
+		res.State = "activated"
+	}
+	res.ActivateTicket, res.CardID, res.Code = vals[0], vals[1], vals[2]
+	return res
+}

@@ -1,0 +1,121 @@
+package card
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// wx.openCard: a cardList of cardId and the decrypted code.
+
+func (c *checker) opBuildOpenCard(p int32) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	l := c.cardList(p)
+	if l >= 0 {
+		cards := c.readOpenCards(l, listCtx{list: "/cardList"})
+		c.scanSecrets(p, nil)
+		if !c.ok() {
+			return nil
+		}
+		res := &OpenCardOptions{CardList: make([]OpenCardItem, len(cards))}
+		for i := range cards {
+			res.CardList[i] = OpenCardItem{
+				CardID: string(c.t.nodes[cards[i].id].val),
+				Code:   string(c.t.nodes[cards[i].ext.f[extCode]].val),
+			}
+		}
+		return res
+	}
+	c.scanSecrets(p, nil)
+	return nil
+}
+
+// readOpenCards checks every item of an openCard cardList. The code is kept
+// in ext.f[extCode] so the batch rules serve both APIs.
+func (c *checker) readOpenCards(l int32, at listCtx) []card {
+	t := c.t
+	cards := make([]card, 0, t.nodes[l].count)
+	i := 0
+	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
+		cards = append(cards, c.readOpenCard(i, it, at))
+		i++
+	}
+	c.checkBatch(cards, at, false)
+	return cards
+}
+
+func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
+	t := c.t
+	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
+	for k := range cd.ext.f {
+		cd.ext.f[k] = -1
+	}
+	if t.nodes[it].kind != kindObject {
+		c.errorf(CodePayloadShape, t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
+		return cd
+	}
+	code := int32(-1)
+	var dup [2]bool
+	t.members(it, func(k, v int32) {
+		key := t.nodes[k].val
+		switch string(key) {
+		case "cardId":
+			if dup[0] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardId"), msgDuplicateKey, `"cardId"`)
+			}
+			dup[0], cd.id = true, v
+		case "code":
+			if dup[1] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "code"), msgDuplicateKey, `"code"`)
+			}
+			dup[1], code = true, v
+		default:
+			c.unknownItemKey(k, ptr(at.item(i), string(key)), itemKeysOpen)
+		}
+	})
+	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
+	path := at.item(i) + "/code"
+	switch {
+	case code < 0:
+		c.errorf(CodeCodeMissing, t.spanOf(it), at.item(i), msgCodeMissing)
+	case t.nodes[code].kind != kindString:
+		c.fieldString(code, path, "code")
+	case len(t.nodes[code].val) == 0:
+		c.errorf(CodeCodeMissing, t.spanOf(code), path, msgCodeEmpty)
+	default:
+		cd.ext.f[extCode] = code
+		v := t.nodes[code].val
+		if looksEncrypted(v) {
+			c.errorf(CodeCodeEncrypted, t.spanOf(code), path, msgCodeEncrypted, c.excerpt(code))
+			break
+		}
+		if n := utf8.RuneCount(v); n > maxCode {
+			c.errorf(CodeCodeTooLong, t.spanOf(code), path, msgCodeTooLong, strconv.Itoa(n))
+		}
+		if bad := firstNonAlnum(v); bad != "" {
+			c.warnf(CodeCodeCharset, t.spanOf(code), path, msgCodeCharset, bad)
+		}
+	}
+	if cd.idOK && c.opts.cards != nil {
+		if _, ok := c.opts.cards[string(t.nodes[cd.id].val)]; !ok {
+			c.infof(CodeUnknownCard, t.spanOf(cd.id), at.item(i)+"/cardId", msgUnknownCard, c.excerpt(cd.id))
+		}
+	}
+	return cd
+}
+
+// looksEncrypted tells the encrypted code addCard returns (base64 of an AES
+// block) from a plain code: base64's +, / or =, or a base64 block length.
+func looksEncrypted(v []byte) bool {
+	switch len(v) {
+	case 24, 44, 64:
+		return true
+	}
+	for _, ch := range v {
+		if ch == '+' || ch == '/' || ch == '=' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package card
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type out struct {
+	OK          bool            `json:"ok"`
+	Diagnostics []Diagnostic    `json:"diagnostics"`
+	Result      json.RawMessage `json:"result"`
+}
+
+func call(t *testing.T, op, input string) out {
+	t.Helper()
+	raw := Call(op, []byte(input))
+	var o out
+	require.NoError(t, json.Unmarshal(raw, &o), "output is not JSON: %s", raw)
+	return o
+}
+
+func find(t *testing.T, o out, code string) Diagnostic {
+	t.Helper()
+	for _, d := range o.Diagnostics {
+		if d.Code == code {
+			return d
+		}
+	}
+	require.Failf(t, "code not reported", "%s not in %+v", code, o.Diagnostics)
+	return Diagnostic{}
+}
+
+// textReq wraps payload text as a JSON string payload, so positions refer to
+// the text itself.
+func textReq(text, opts string) string { return envelope(jsonString(text), opts) }
+
+// The span of a diagnostic inside a cardExt string selects, in the text the
+// user edits, exactly the escaped token of the field.
+func TestPositionsMapThroughEscapes(t *testing.T) {
+	ext := `{"outer_str":"中文\u4e2d😀","timestamp":1404896688,"nonce_str":"x-y","signature":"` + goodSig + `"}`
+	text := "{\r\n  \"cardList\": [\r\n    {\"cardId\": \"" + goodID + "\",\r\n     \"cardExt\": " + jsonString(ext) + "}]}"
+	o := call(t, OpValidateCardList, textReq(text, ""))
+	d := find(t, o, CodeNonceCharset)
+	require.True(t, d.HasPosition())
+	assert.Equal(t, `\"x-y\"`, text[d.Offset:d.Offset+d.Length])
+	assert.Equal(t, "/cardList/0/cardExt/nonce_str", d.Path)
+	assert.Equal(t, 4, d.Line, "CRLF counts as one line break")
+	// Column in UTF-16 units: count what precedes the token on its line.
+	lineStart := strings.LastIndex(text[:d.Offset], "\n") + 1
+	prefix := text[lineStart:d.Offset]
+	units := 0
+	for _, r := range prefix {
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
+	}
+	assert.Equal(t, units+1, d.Column)
+	assert.NotEqual(t, len(prefix)+1, d.Column, "the line has non-ASCII text, so bytes and UTF-16 units differ")
+}
+
+func TestPositionsOfCardExtSyntaxError(t *testing.T) {
+	text := `{"cardList":[{"cardId":"` + goodID + `","cardExt":"{\"timestamp\":1404896688,}"}]}`
+	o := call(t, OpValidateCardList, textReq(text, ""))
+	d := find(t, o, CodeJSONSyntax)
+	assert.Equal(t, "}", text[d.Offset:d.Offset+d.Length], "points at the byte after the trailing comma")
+	assert.Equal(t, "/cardList/0/cardExt", d.Path)
+	assert.Contains(t, d.Message, "trailing comma")
+}
+
+func TestNoPositionsForValuePayload(t *testing.T) {
+	o := call(t, OpValidateCardList, addReq(f{"nonce_str": `"x-y"`}, ""))
+	d := find(t, o, CodeNonceCharset)
+	assert.False(t, d.HasPosition())
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "offset")
+}
+
+func TestLocaleChinese(t *testing.T) {
+	o := call(t, OpValidateCardList, addReq(f{"timestamp": "1404896688000"}, `{"locale":"zh-CN"}`))
+	assert.Contains(t, find(t, o, CodeTimestampMilliseconds).Message, "毫秒")
+	o = call(t, OpValidateCardList, addReq(f{"timestamp": "1404896688000"}, ""))
+	assert.Contains(t, find(t, o, CodeTimestampMilliseconds).Message, "milliseconds")
+}
+
+// Bad input: each gets a precise diagnostic, never a crash.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name, op, input string
+		code, path      string
+		offset          int // -1: no position expected
+		msg             string
+	}{
+		{"empty", OpValidateCardList, "", CodeJSONSyntax, "", 0, "empty"},
+		{"blank", OpValidateCardList, " \n", CodeJSONSyntax, "", 2, "empty"},
+		{"invalid UTF-8 in request", OpValidateCardList, "{\"payload\":\"\xff\"}", CodeJSONSyntax, "", 12, "UTF-8"},
+		{"invalid UTF-8 outside strings", OpValidateCardList, "{\"payload\":\xc3}", CodeJSONSyntax, "", 11, "UTF-8"},
+		{"NaN", OpValidateCardList, `{"payload":NaN}`, CodeJSONSyntax, "", 11, "NaN"},
+		{"Infinity", OpValidateCardList, `{"payload":-Infinity}`, CodeJSONSyntax, "", 11, "Infinity"},
+		{"hex number", OpValidateCardList, `{"payload":0x10}`, CodeJSONSyntax, "", 11, "invalid number"},
+		{"leading zero", OpValidateCardList, `{"payload":012}`, CodeJSONSyntax, "", 11, "start with 0"},
+		{"single quotes", OpValidateCardList, `{'payload':1}`, CodeJSONSyntax, "", 1, "double quotes"},
+		{"comment", OpValidateCardList, `{"payload":1 // x` + "\n}", CodeJSONSyntax, "", 13, "comments"},
+		{"unterminated", OpValidateCardList, `{"payload":"abc`, CodeJSONSyntax, "", 11, "unterminated"},
+		{"bad escape", OpValidateCardList, `{"payload":"\x"}`, CodeJSONSyntax, "", 12, "escape"},
+		{"lone surrogate", OpValidateCardList, `{"payload":"\ud800"}`, CodeJSONSyntax, "", 12, "surrogate"},
+		{"control char", OpValidateCardList, "{\"payload\":\"a\tb\"}", CodeJSONSyntax, "", 13, "control"},
+		{"trailing data", OpValidateCardList, `{"payload":1} x`, CodeJSONSyntax, "", 14, "after the JSON"},
+		{"BOM", OpValidateCardList, "\xef\xbb\xbf{\"payload\":1}", CodeJSONSyntax, "", 0, "byte order mark"},
+		{"deep nesting", OpValidateCardList, `{"payload":` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, CodePayloadLimit, "", 75, "64"},
+		{"deep text payload", OpValidateCardList, textReq(strings.Repeat(`{"a":`, 65)+"1"+strings.Repeat("}", 65), ""), CodePayloadLimit, "", 320, "64"},
+		{"huge", OpValidateCardList, `{"payload":"` + strings.Repeat("a", 2<<20) + `"}`, CodePayloadLimit, "", MaxInput, "1 MiB"},
+		{"duplicate keys", OpValidateCardList, textReq(`{"cardList":[],"cardList":[]}`, ""), CodePayloadShape, "/cardList", 26, "empty"},
+		{"duplicate key reported", OpValidateCardList, textReq(`{"cardList":[{"cardId":"`+goodID+`","cardId":"`+goodID+`","cardExt":"{}"}]}`, ""), CodeDuplicateKey, "/cardList/0/cardId", 54, "more than once"},
+		{"escaped twice", OpValidateCardList, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(jsonString(extText(nil)))+`}]}`, ""), CodeCardExtNotObject, "/cardList/0/cardExt", -1, "twice"},
+		{"payload text not JSON", OpBuildOpenCard, textReq(`{cardList:[]}`, ""), CodeJSONSyntax, "", 1, "double quotes"},
+		{"payload number", OpBuildOpenCard, envelope(`42`, ""), CodePayloadShape, "", -1, "object"},
+		{"unknown op", "addCard", `{"payload":{}}`, CodeRequestInvalid, "", -1, "unknown operation"},
+		{"options not object", OpValidateCardList, `{"payload":{},"options":[]}`, CodeRequestInvalid, "/options", 24, "options"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := call(t, tc.op, tc.input)
+			assert.False(t, o.OK)
+			d := find(t, o, tc.code)
+			assert.Equal(t, tc.path, d.Path)
+			assert.Contains(t, d.Message, tc.msg)
+			if tc.offset < 0 {
+				assert.False(t, d.HasPosition(), "%+v", d)
+			} else {
+				assert.True(t, d.HasPosition(), "%+v", d)
+				assert.Equal(t, tc.offset, d.Offset, "%+v", d)
+			}
+		})
+	}
+}
+
+// Raw payload text (the typed API) with invalid UTF-8 inside a cardExt
+// string: reported at the byte, in the text the caller passed.
+func TestInvalidUTF8InCardExtText(t *testing.T) {
+	text := `{"cardList":[{"cardId":"` + goodID + `","cardExt":"{\"code\":\"` + "\xe4\xb8" + `\"}"}]}`
+	o := ValidateCardList([]byte(text), Options{})
+	require.False(t, o.OK)
+	require.Len(t, o.Diagnostics, 1)
+	d := o.Diagnostics[0]
+	assert.Equal(t, CodeJSONSyntax, d.Code)
+	assert.Equal(t, strings.Index(text, "\xe4"), d.Offset)
+	assert.Contains(t, d.Message, "UTF-8")
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, tc := range ruleCases() {
+		a := Call(tc.op, []byte(tc.input))
+		b := Call(tc.op, []byte(tc.input))
+		require.Equal(t, a, b)
+	}
+}
+
+// Diagnostics are ordered by position, then code.
+func TestOrdering(t *testing.T) {
+	text := `{"cardList":[{"cardId":"x","cardExt":"{\"nonce_str\":\"a-b\",\"timestamp\":1404896688000}"}]}`
+	o := call(t, OpValidateCardList, textReq(text, ""))
+	require.NotEmpty(t, o.Diagnostics)
+	for i := 1; i < len(o.Diagnostics); i++ {
+		a, b := o.Diagnostics[i-1], o.Diagnostics[i]
+		assert.True(t, a.Offset < b.Offset || (a.Offset == b.Offset && a.Code <= b.Code), "%v before %v", a, b)
+	}
+}

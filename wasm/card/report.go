@@ -1,0 +1,163 @@
+package card
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// finding is a diagnostic before positions are resolved.
+type finding struct {
+	code string
+	sev  Severity
+	path string
+	msg  string
+	at   span
+	seq  int // emission order, the last tie-breaker
+	// resolved
+	key  int32 // offset in the request text, the sort key
+	rep  span  // span in the report document, or noSpan
+	line int32
+	col  int32
+}
+
+// checker carries one operation's state: the parsed texts, the options and
+// the findings. It lives for one call.
+type checker struct {
+	t        *tree
+	opts     *options
+	zh       bool
+	findings []finding
+}
+
+func (c *checker) add(code string, sev Severity, at span, path string, msg msgID, args ...string) {
+	c.findings = append(c.findings, finding{code: code, sev: sev, path: path, msg: format(msg, c.zh, args...), at: at, seq: len(c.findings)})
+}
+
+func (c *checker) errorf(code string, at span, path string, msg msgID, args ...string) {
+	c.add(code, SeverityError, at, path, msg, args...)
+}
+
+func (c *checker) warnf(code string, at span, path string, msg msgID, args ...string) {
+	c.add(code, SeverityWarning, at, path, msg, args...)
+}
+
+func (c *checker) infof(code string, at span, path string, msg msgID, args ...string) {
+	c.add(code, SeverityInfo, at, path, msg, args...)
+}
+
+func (c *checker) node(n int32) *node { return &c.t.nodes[n] }
+
+func (c *checker) kindOf(n int32) string { return kindName(c.t.nodes[n].kind, c.zh) }
+
+// syntax reports a syntax or limit error of document d, read as the text at
+// path; where says which text it was (msgInRequest, msgInPayload, …).
+func (c *checker) syntax(d int32, e *syntaxError, path string, where msgID) {
+	at := span{doc: d, off: int32(e.off), len: int32(e.length)}
+	if e.limit {
+		c.errorf(CodePayloadLimit, at, path, msgLimitDepth)
+		return
+	}
+	inner := e.msg
+	if inner == msgSynEOF && len(strings.TrimSpace(string(c.t.docs[d].text))) == 0 {
+		inner = msgSynEmpty
+	}
+	c.errorf(CodeJSONSyntax, at, path, where, format(inner, c.zh, e.arg))
+}
+
+// resolve maps every finding to the request text (for ordering) and to its
+// report document (for offset, line and column), then sorts them.
+func (c *checker) resolve() {
+	t := c.t
+	for i := range c.findings {
+		f := &c.findings[i]
+		f.rep = noSpan
+		s := f.at
+		if s.doc < 0 {
+			continue
+		}
+		for {
+			if t.docs[s.doc].report && f.rep.doc < 0 {
+				f.rep = s
+			}
+			if t.docs[s.doc].parent < 0 {
+				break
+			}
+			s = t.up(s)
+		}
+		f.key = s.off
+	}
+	slices.SortStableFunc(c.findings, func(a, b finding) int {
+		if a.key != b.key {
+			return int(a.key - b.key)
+		}
+		if a.code != b.code {
+			return strings.Compare(a.code, b.code)
+		}
+		return a.seq - b.seq
+	})
+	// Lines and columns: one sweep per report document.
+	var idx []int
+	for d := range t.docs {
+		if !t.docs[d].report {
+			continue
+		}
+		idx = idx[:0]
+		for i := range c.findings {
+			if c.findings[i].rep.doc == int32(d) {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		slices.SortFunc(idx, func(a, b int) int { return int(c.findings[a].rep.off - c.findings[b].rep.off) })
+		offs := make([]int32, len(idx))
+		for k, i := range idx {
+			offs[k] = c.findings[i].rep.off
+		}
+		lines := make([]int32, len(idx))
+		cols := make([]int32, len(idx))
+		lineCol(t.docs[d].text, offs, lines, cols)
+		for k, i := range idx {
+			c.findings[i].line, c.findings[i].col = lines[k], cols[k]
+		}
+	}
+}
+
+// diagnostics returns the resolved findings as public diagnostics.
+func (c *checker) diagnostics() []Diagnostic {
+	out := make([]Diagnostic, len(c.findings))
+	for i, f := range c.findings {
+		d := Diagnostic{Code: f.code, Severity: f.sev, Path: f.path, Message: f.msg}
+		if f.rep.doc >= 0 {
+			d.Offset, d.Length, d.Line, d.Column = int(f.rep.off), int(f.rep.len), int(f.line), int(f.col)
+			d.File = c.t.docs[f.rep.doc].file
+		}
+		out[i] = d
+	}
+	return out
+}
+
+func (c *checker) ok() bool {
+	for _, f := range c.findings {
+		if f.sev == SeverityError {
+			return false
+		}
+	}
+	return true
+}
+
+// JSON pointers (RFC 6901).
+
+func ptr(parent, key string) string {
+	if strings.IndexByte(key, '~') < 0 && strings.IndexByte(key, '/') < 0 {
+		return parent + "/" + key
+	}
+	key = strings.ReplaceAll(key, "~", "~0")
+	return parent + "/" + strings.ReplaceAll(key, "/", "~1")
+}
+
+func ptrIndex(parent string, i int) string {
+	return parent + "/" + strconv.Itoa(i)
+}

@@ -1,0 +1,417 @@
+package card
+
+import "strconv"
+
+// MaxInput is the largest input the core reads; a larger one gets a
+// payload-limit diagnostic without being parsed.
+const MaxInput = 1 << 20
+
+// defaultMaxSkew is options.maxSkewSeconds when not given.
+const defaultMaxSkew = 7200
+
+// options are the checked request options.
+type options struct {
+	locale  string
+	cards   map[string]CardDef // nil: no definitions given
+	hasNow  bool
+	now     int64
+	maxSkew int64
+	format  string
+}
+
+func (o Options) internal() options {
+	in := options{locale: o.Locale, cards: o.Cards, format: o.Format, maxSkew: defaultMaxSkew}
+	if in.locale == "" {
+		in.locale = LocaleEn
+	}
+	if o.Now != nil {
+		in.hasNow, in.now = true, *o.Now
+	}
+	if o.MaxSkewSeconds != nil {
+		in.maxSkew = *o.MaxSkewSeconds
+	}
+	return in
+}
+
+// ops maps operation names to their implementations.
+func opFunc(op string) func(c *checker, payload int32) resultWriter {
+	switch op {
+	case OpValidateCardList:
+		return (*checker).opValidateCardList
+	case OpBuildAddCard:
+		return (*checker).opBuildAddCard
+	case OpBuildOpenCard:
+		return (*checker).opBuildOpenCard
+	case OpParseAddCardResult:
+		return (*checker).opParseAddCardResult
+	case OpParseActivateURL:
+		return (*checker).opParseActivateURL
+	case OpValidateMemberCardLaunch:
+		return (*checker).opValidateMemberCardLaunch
+	case OpParseReferrerInfo:
+		return (*checker).opParseReferrerInfo
+	}
+	return nil
+}
+
+// resultWriter is what an operation returns: its typed result, able to write
+// itself as JSON; nil when the operation has none.
+type resultWriter interface {
+	appendJSON(b []byte) []byte
+}
+
+// Call runs one operation on a JSON request {"payload":…,"options":{…}} and
+// returns the JSON output {"ok":…,"diagnostics":[…],"result":…}. It never
+// panics; every problem with the input is a diagnostic.
+func Call(op string, input []byte) []byte {
+	out, res := run(op, input)
+	b := make([]byte, 0, 64+len(out.Diagnostics)*160)
+	var write func([]byte) []byte
+	if res != nil {
+		write = res.appendJSON
+	}
+	return appendOutput(b, &out, write)
+}
+
+// Run is Call for Go callers: it returns the output as a value, with Result
+// set to the operation's typed result (*AddCardOptions, *OpenCardOptions,
+// *AddCardResult, *MemberCardLaunch, *ReferrerInfo) or nil.
+func Run(op string, input []byte) Output {
+	out, res := run(op, input)
+	if res != nil {
+		out.Result = res
+	}
+	return out
+}
+
+func run(op string, input []byte) (Output, resultWriter) {
+	t := newTree(min(len(input), MaxInput))
+	req := t.addDoc(input, -1, -1)
+	defOpts := options{locale: LocaleEn, maxSkew: defaultMaxSkew}
+	c := &checker{t: t, opts: &defOpts}
+	// Request-level problems are reported against the request text.
+	t.docs[req].report = true
+	if len(input) > MaxInput {
+		c.errorf(CodePayloadLimit, span{doc: req, off: MaxInput, len: int32(len(input) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(input)))
+		return c.finish(nil)
+	}
+	root, err := t.parse(req, maxDepth+1)
+	if err != nil {
+		c.syntax(req, err, "", msgInRequest)
+		return c.finish(nil)
+	}
+	if t.nodes[root].kind != kindObject {
+		c.errorf(CodeRequestInvalid, t.spanOf(root), "", msgReqNotObject, c.kindOf(root))
+		return c.finish(nil)
+	}
+	payload, optsNode := int32(-1), int32(-1)
+	var seen [2]bool
+	t.members(root, func(k, v int32) {
+		key := string(t.nodes[k].val)
+		switch key {
+		case "payload", "options":
+			i := 0
+			if key == "options" {
+				i = 1
+				optsNode = v
+			} else {
+				payload = v
+			}
+			if seen[i] {
+				c.errorf(CodeDuplicateKey, t.spanOf(k), "/"+key, msgDuplicateKey, quote(key))
+			}
+			seen[i] = true
+		default:
+			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr("", key), msgReqUnknownKey, quote(key))
+		}
+	})
+	if optsNode >= 0 && t.nodes[optsNode].kind != kindNull {
+		c.readOptions(optsNode, op)
+	}
+	fn := opFunc(op)
+	if fn == nil {
+		c.errorf(CodeRequestInvalid, noSpan, "", msgReqUnknownOp, quote(op))
+	}
+	if payload < 0 {
+		c.errorf(CodeRequestInvalid, t.spanOf(root), "", msgReqNoPayload)
+	}
+	if len(c.findings) > 0 {
+		return c.finish(nil)
+	}
+	t.docs[req].report = false
+	return c.finish(fn(c, payload))
+}
+
+// finish resolves the findings into an Output.
+func (c *checker) finish(res resultWriter) (Output, resultWriter) {
+	c.resolve()
+	return Output{OK: c.ok(), Diagnostics: c.diagnostics()}, res
+}
+
+// textPayload returns the node to check for a payload: a payload given as a
+// JSON string is parsed as JSON text, and positions are reported against it.
+// It returns -1 when that text is not JSON (the error is reported).
+func (c *checker) textPayload(p int32) int32 {
+	n := &c.t.nodes[p]
+	if n.kind != kindString {
+		return p
+	}
+	d := c.t.addDoc(n.val, n.doc, p)
+	c.t.docs[d].report = true
+	root, err := c.t.parse(d, maxDepth)
+	if err != nil {
+		c.syntax(d, err, "", msgInPayload)
+		return -1
+	}
+	return root
+}
+
+// readOptions checks the options object and fills c.opts.
+func (c *checker) readOptions(o int32, op string) {
+	t := c.t
+	if t.nodes[o].kind != kindObject {
+		c.errorf(CodeRequestInvalid, t.spanOf(o), "/options", msgReqOptionsType, c.kindOf(o))
+		return
+	}
+	opts := c.opts
+	// The locale first, so every other message speaks it.
+	if v := t.lookup(o, "locale"); v >= 0 {
+		n := &t.nodes[v]
+		switch {
+		case n.kind == kindString && string(n.val) == LocaleEn:
+			opts.locale = LocaleEn
+		case n.kind == kindString && string(n.val) == LocaleZh:
+			opts.locale = LocaleZh
+		default:
+			c.errorf(CodeRequestInvalid, t.spanOf(v), "/options/locale", msgOptLocale, c.excerpt(v))
+		}
+	}
+	c.zh = opts.locale == LocaleZh
+	t.members(o, func(k, v int32) {
+		key := string(t.nodes[k].val)
+		path := ptr("/options", key)
+		switch key {
+		case "locale":
+		case "cards":
+			c.readCards(v)
+		case "now", "maxSkewSeconds":
+			n, ok := wholeNumber(&t.nodes[v])
+			if !ok || (key == "maxSkewSeconds" && n < 0) {
+				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptInteger, key, c.excerpt(v))
+				return
+			}
+			if key == "now" {
+				opts.hasNow, opts.now = true, n
+			} else {
+				opts.maxSkew = n
+			}
+		case "format":
+			n := &t.nodes[v]
+			switch {
+			case op != OpLint:
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgOptFormatOp)
+			case n.kind == kindString && isFormat(string(n.val)):
+				opts.format = string(n.val)
+			default:
+				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptFormat, c.excerpt(v))
+			}
+		default:
+			if s := suggest(key, optionNames[:]); s != "" {
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgReqUnknownOptionHint, quote(key), s)
+			} else {
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgReqUnknownOption, quote(key))
+			}
+		}
+	})
+}
+
+var optionNames = [...]string{"locale", "cards", "now", "maxSkewSeconds", "format"}
+
+func isFormat(s string) bool {
+	return s == "text" || s == "json" || s == "sarif" || s == "github"
+}
+
+// wholeNumber reads a JSON number written as an integer.
+func wholeNumber(n *node) (int64, bool) {
+	if n.kind != kindNumber {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(string(n.val), 10, 64)
+	return v, err == nil
+}
+
+// readCards reads options.cards: per cardId, the short definition or
+// WeChat's card/get response.
+func (c *checker) readCards(o int32) {
+	t := c.t
+	if t.nodes[o].kind != kindObject {
+		c.errorf(CodeRequestInvalid, t.spanOf(o), "/options/cards", msgOptCards, c.kindOf(o))
+		return
+	}
+	cards := make(map[string]CardDef, t.nodes[o].count)
+	t.members(o, func(k, v int32) {
+		id := string(t.nodes[k].val)
+		path := ptr("/options/cards", id)
+		if t.nodes[v].kind != kindObject {
+			c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptCardDef, quote(id), c.kindOf(v))
+			return
+		}
+		var def CardDef
+		if raw := t.lookup(v, "card"); raw >= 0 {
+			def = c.readRawCard(id, raw, ptr(path, "card"))
+		} else {
+			def = c.readShortCard(id, v, path)
+		}
+		cards[id] = def
+	})
+	c.opts.cards = cards
+}
+
+func (c *checker) readShortCard(id string, o int32, path string) CardDef {
+	t := c.t
+	var def CardDef
+	t.members(o, func(k, v int32) {
+		key := string(t.nodes[k].val)
+		switch key {
+		case "use_custom_code", "bind_openid":
+			def = c.cardBool(def, id, key, v, ptr(path, key))
+		case "get_custom_code_mode", "date_type":
+			def = c.cardString(def, id, key, v, ptr(path, key))
+		default:
+			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr(path, key), msgOptCardDefKey, quote(id), quote(key))
+		}
+	})
+	return def
+}
+
+func (c *checker) cardBool(def CardDef, id, key string, v int32, path string) CardDef {
+	n := &c.t.nodes[v]
+	if n.kind != kindBool {
+		c.errorf(CodeRequestInvalid, c.t.spanOf(v), path, msgOptCardDefBool, quote(id), key, c.kindOf(v))
+		return def
+	}
+	b := n.truth
+	if key == "use_custom_code" {
+		def.UseCustomCode = &b
+	} else {
+		def.BindOpenID = &b
+	}
+	return def
+}
+
+func (c *checker) cardString(def CardDef, id, key string, v int32, path string) CardDef {
+	n := &c.t.nodes[v]
+	if n.kind != kindString {
+		c.errorf(CodeRequestInvalid, c.t.spanOf(v), path, msgOptCardDefString, quote(id), key, c.kindOf(v))
+		return def
+	}
+	if key == "date_type" {
+		def.DateType = string(n.val)
+	} else {
+		def.GetCustomCodeMode = string(n.val)
+	}
+	return def
+}
+
+// readRawCard reduces a card/get response {"card":{"card_type":…,
+// "<type>":{"base_info":{…}}}} to a CardDef.
+func (c *checker) readRawCard(id string, card int32, path string) CardDef {
+	t := c.t
+	var def CardDef
+	if t.nodes[card].kind != kindObject {
+		c.errorf(CodeRequestInvalid, t.spanOf(card), path, msgOptCardDef, quote(id), c.kindOf(card))
+		return def
+	}
+	typeName := ""
+	if ct := t.lookup(card, "card_type"); ct >= 0 && t.nodes[ct].kind == kindString {
+		typeName = lowerASCII(string(t.nodes[ct].val))
+	}
+	base, basePath := int32(-1), ""
+	t.members(card, func(k, v int32) {
+		if base >= 0 || t.nodes[v].kind != kindObject {
+			return
+		}
+		key := string(t.nodes[k].val)
+		if typeName != "" && key != typeName {
+			return
+		}
+		if b := t.lookup(v, "base_info"); b >= 0 && t.nodes[b].kind == kindObject {
+			base, basePath = b, ptr(ptr(path, key), "base_info")
+		}
+	})
+	if base < 0 {
+		c.errorf(CodeRequestInvalid, t.spanOf(card), path, msgOptCardDefRaw, quote(id), typeName)
+		return def
+	}
+	for _, key := range [...]string{"use_custom_code", "bind_openid"} {
+		if v := t.lookup(base, key); v >= 0 {
+			def = c.cardBool(def, id, key, v, ptr(basePath, key))
+		}
+	}
+	if v := t.lookup(base, "get_custom_code_mode"); v >= 0 {
+		def = c.cardString(def, id, "get_custom_code_mode", v, ptr(basePath, "get_custom_code_mode"))
+	}
+	if di := t.lookup(base, "date_info"); di >= 0 && t.nodes[di].kind == kindObject {
+		if v := t.lookup(di, "type"); v >= 0 {
+			n := &t.nodes[v]
+			switch {
+			case n.kind == kindString:
+				def.DateType = string(n.val)
+			case n.kind == kindNumber && string(n.val) == "1":
+				// Older card/get responses number the date types.
+				def.DateType = "DATE_TYPE_FIX_TIME_RANGE"
+			case n.kind == kindNumber && string(n.val) == "2":
+				def.DateType = dateFixTerm
+			}
+		}
+	}
+	return def
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// quote writes s as a JSON string, for naming values inside messages.
+func quote(s string) string {
+	return string(appendString(nil, s))
+}
+
+// excerpt shows a value in a message: strings quoted, long ones cut.
+func (c *checker) excerpt(v int32) string {
+	n := &c.t.nodes[v]
+	switch n.kind {
+	case kindString:
+		s := n.val
+		if len(s) > 60 {
+			cut := 57
+			for cut > 0 && s[cut]&0xC0 == 0x80 {
+				cut--
+			}
+			return string(appendString(nil, string(s[:cut]))[:]) + "…"
+		}
+		return quote(string(s))
+	case kindNumber:
+		if len(n.val) > 40 {
+			return string(n.val[:37]) + "…"
+		}
+		return string(n.val)
+	case kindBool:
+		if n.truth {
+			return "true"
+		}
+		return "false"
+	}
+	return kindName(n.kind, c.zh)
+}

@@ -1,0 +1,318 @@
+package card
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Fixtures: a valid card, and helpers that change one thing about it.
+const (
+	goodID  = "pFS7Fjg8kV1IdDz01r4SQwMkuCKc"
+	goodSig = "f137ab68b7f8112d20ee528ab6074564e2796250"
+	goodTS  = "1404896688"
+)
+
+// extText is a cardExt object's JSON text with the good defaults for the
+// fields not given; a field set to "-" is left out.
+func extText(fields map[string]string) string {
+	def := map[string]string{"timestamp": goodTS, "nonce_str": `"abc123"`, "signature": `"` + goodSig + `"`}
+	for k, v := range fields {
+		def[k] = v
+	}
+	var parts []string
+	for _, k := range []string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature"} {
+		if v, ok := def[k]; ok && v != "-" {
+			parts = append(parts, `"`+k+`":`+v)
+			delete(def, k)
+		}
+	}
+	for k, v := range def {
+		if v != "-" {
+			parts = append(parts, `"`+k+`":`+v)
+		}
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// addReq is a validateCardList request for one card with cardExt fields.
+func addReq(fields map[string]string, opts string) string {
+	return envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(fields))+`}]}`, opts)
+}
+
+func envelope(payload, opts string) string {
+	if opts == "" {
+		return `{"payload":` + payload + `}`
+	}
+	return `{"payload":` + payload + `,"options":` + opts + `}`
+}
+
+type f = map[string]string
+
+const (
+	defCustom    = `{"cards":{"` + goodID + `":{"use_custom_code":true,"get_custom_code_mode":"GET_CUSTOM_CODE_MODE_NORMAL","bind_openid":true,"date_type":"DATE_TYPE_FIX_TIME_RANGE"}}}`
+	defPlain     = `{"cards":{"` + goodID + `":{"use_custom_code":false,"bind_openid":false,"date_type":"DATE_TYPE_FIX_TERM"}}}`
+	defDeposit   = `{"cards":{"` + goodID + `":{"use_custom_code":true,"get_custom_code_mode":"GET_CUSTOM_CODE_MODE_DEPOSIT"}}}`
+	nowOpts      = `{"now":1404896688}`
+	activateURL  = `https://mp.weixin.qq.com/bizmall/activatemembercard?action=preshow&&encrypt_card_id=8CbkoE9X6Zz%2FV3V7t%2Bn8d3Q%3D&outer_str=channel1&biz=MzI0MDAxNTU3MQ%3D%3D#wechat_redirect`
+	goodLaunch   = `{"appId":"wxeb490c6f9b154ef9","extraData":{"encrypt_card_id":"8CbkoE9X6Zz/V3V7t+n8d3Q=","outer_str":"channel1","biz":"MzI0MDAxNTU3MQ=="}}`
+	goodNavAttrs = `{"app-id":"wxeb490c6f9b154ef9","extra-data":{"encrypt_card_id":"8CbkoE9X6Zz/V3V7t+n8d3Q=","outer_str":"channel1","biz":"MzI0MDAxNTU3MQ=="}}`
+)
+
+func openReq(items string) string { return envelope(`{"cardList":[`+items+`]}`, "") }
+
+type ruleCase struct {
+	code    string
+	trigger bool // the code must appear; otherwise it must not
+	op      string
+	input   string
+}
+
+func ruleCases() []ruleCase {
+	v, b, o := OpValidateCardList, OpBuildAddCard, OpBuildOpenCard
+	pr, pu, ml, ri := OpParseAddCardResult, OpParseActivateURL, OpValidateMemberCardLaunch, OpParseReferrerInfo
+	good := addReq(nil, "")
+	return []ruleCase{
+		{CodeJSONSyntax, true, v, `{"payload":{"cardList":[}`},
+		{CodeJSONSyntax, true, v, addReq(f{"timestamp": "NaN"}, "")},
+		{CodeJSONSyntax, true, v, envelope(jsonString(`{"cardList":[1,]}`), "")},
+		{CodeJSONSyntax, false, v, good},
+		{CodePayloadLimit, true, v, `{"payload":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`},
+		{CodePayloadLimit, true, v, `{"payload":"` + strings.Repeat(" ", MaxInput) + `"}`},
+		{CodePayloadLimit, false, v, `{"payload":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + `}`},
+		{CodeRequestInvalid, true, "nope", good},
+		{CodeRequestInvalid, true, v, `[1]`},
+		{CodeRequestInvalid, true, v, `{"payload":{},"extra":1}`},
+		{CodeRequestInvalid, true, v, `{"options":{}}`},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"locale":"fr"}`)},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"loc":"en"}`)},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"now":"1"}`)},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"format":"text"}`)},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"cards":{"x":{"use_custom_code":"yes"}}}`)},
+		{CodeRequestInvalid, false, v, addReq(nil, `{"locale":"zh-CN","now":1404896688,"maxSkewSeconds":60,"cards":{}}`)},
+		{CodePayloadShape, true, v, envelope(`[]`, "")},
+		{CodePayloadShape, true, v, envelope(`{}`, "")},
+		{CodePayloadShape, true, v, envelope(`{"cardList":{}}`, "")},
+		{CodePayloadShape, true, v, envelope(`{"cardList":[]}`, "")},
+		{CodePayloadShape, true, v, envelope(`{"cardList":["x"]}`, "")},
+		{CodePayloadShape, false, v, good},
+		{CodeFieldType, true, v, addReq(f{"code": "123"}, "")},
+		{CodeFieldType, true, v, addReq(f{"timestamp": "1.5"}, "")},
+		{CodeFieldType, true, v, addReq(f{"timestamp": `"12a"`}, "")},
+		{CodeFieldType, true, v, addReq(f{"fixed_begintimestamp": `"1404896688"`}, "")},
+		{CodeFieldType, true, v, addReq(f{"nonce_str": "1"}, "")},
+		{CodeFieldType, true, v, addReq(f{"outer_str": "true"}, "")},
+		{CodeFieldType, true, v, addReq(f{"openid": "null"}, "")},
+		{CodeFieldType, true, v, envelope(`{"cardList":[{"cardId":1,"cardExt":`+jsonString(extText(nil))+`}]}`, "")},
+		{CodeFieldType, false, v, addReq(f{"code": `"123"`, "timestamp": `"1404896688"`, "fixed_begintimestamp": "1404896688", "outer_str": `"a"`}, "")},
+		{CodeDuplicateKey, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(`{"timestamp":1,"timestamp":2,"signature":"`+goodSig+`"}`)+`}]}`, "")},
+		{CodeDuplicateKey, true, v, `{"payload":{},"payload":{}}`},
+		{CodeDuplicateKey, false, v, good},
+		{CodeCardIDMissing, true, v, envelope(`{"cardList":[{"cardExt":`+jsonString(extText(nil))+`}]}`, "")},
+		{CodeCardIDMissing, true, v, envelope(`{"cardList":[{"cardId":"","cardExt":`+jsonString(extText(nil))+`}]}`, "")},
+		{CodeCardIDMissing, false, v, good},
+		{CodeCardIDFormat, true, v, envelope(`{"cardList":[{"cardId":" `+goodID+`","cardExt":`+jsonString(extText(nil))+`}]}`, "")},
+		{CodeCardIDFormat, false, v, good},
+		{CodeCardExtMissing, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`"}]}`, "")},
+		{CodeCardExtMissing, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":null}]}`, "")},
+		{CodeCardExtMissing, false, v, good},
+		{CodeCardExtNotString, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+extText(nil)+`}]}`, "")},
+		{CodeCardExtNotString, false, b, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+extText(nil)+`}]}`, "")},
+		{CodeCardExtNotObject, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(jsonString(extText(nil)))+`}]}`, "")},
+		{CodeCardExtNotObject, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":"[1]"}]}`, "")},
+		{CodeCardExtNotObject, false, v, good},
+		{CodeTimestampMissing, true, v, addReq(f{"timestamp": "-"}, "")},
+		{CodeTimestampMissing, true, v, addReq(f{"timestamp": `""`}, "")},
+		{CodeTimestampMissing, false, v, addReq(f{"timestamp": `"1404896688"`}, "")},
+		{CodeTimestampMilliseconds, true, v, addReq(f{"timestamp": "1404896688000"}, "")},
+		{CodeTimestampMilliseconds, false, v, addReq(f{"timestamp": "999999999999"}, "")},
+		{CodeTimestampSkew, true, v, addReq(f{"timestamp": "1404910000"}, nowOpts)},
+		{CodeTimestampSkew, true, v, addReq(f{"timestamp": "1404925488"}, nowOpts)},
+		{CodeTimestampSkew, true, v, addReq(f{"timestamp": "1000"}, `{"now":1000}`)},
+		{CodeTimestampSkew, false, v, addReq(f{"timestamp": "1404903000"}, nowOpts)},
+		{CodeTimestampSkew, false, v, addReq(f{"timestamp": "1404910000"}, "")},
+		{CodeNonceMissing, true, v, addReq(f{"nonce_str": "-"}, "")},
+		{CodeNonceMissing, true, v, addReq(f{"nonce_str": `""`}, "")},
+		{CodeNonceMissing, false, v, good},
+		{CodeNonceTooLong, true, v, addReq(f{"nonce_str": `"` + strings.Repeat("a", 33) + `"`}, "")},
+		{CodeNonceTooLong, false, v, addReq(f{"nonce_str": `"` + strings.Repeat("a", 32) + `"`}, "")},
+		{CodeNonceCharset, true, v, addReq(f{"nonce_str": `"abc-123"`}, "")},
+		{CodeNonceCharset, false, v, addReq(f{"nonce_str": `"Abc123"`}, "")},
+		{CodeNonceReused, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`},{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`}]}`, "")},
+		{CodeNonceReused, false, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`},{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(f{"nonce_str": `"other"`}))+`}]}`, "")},
+		{CodeSignatureMissing, true, v, addReq(f{"signature": "-"}, "")},
+		{CodeSignatureMissing, true, v, addReq(f{"signature": `""`}, "")},
+		{CodeSignatureMissing, false, v, good},
+		{CodeSignatureFormat, true, v, addReq(f{"signature": `"abc"`}, "")},
+		{CodeSignatureFormat, true, v, addReq(f{"signature": `"` + strings.ToUpper(goodSig) + `"`}, "")},
+		{CodeSignatureFormat, false, v, good},
+		{CodeCodeTooLong, true, v, addReq(f{"code": `"123456789012345678901"`}, "")},
+		{CodeCodeTooLong, true, o, `{"payload":{"cardList":[{"cardId":"` + goodID + `","code":"1234567890123456789012345"}]}}`},
+		{CodeCodeTooLong, false, v, addReq(f{"code": `"12345678901234567890"`}, "")},
+		{CodeCodeCharset, true, v, addReq(f{"code": `"12 34"`}, "")},
+		{CodeCodeCharset, false, v, addReq(f{"code": `"1234abcd"`}, "")},
+		{CodeCodeRequired, true, v, addReq(f{"openid": `"oX"`}, defCustom)},
+		{CodeCodeRequired, false, v, addReq(f{"code": `"123"`, "openid": `"oX"`}, defCustom)},
+		{CodeCodeRequired, false, v, addReq(nil, defDeposit)},
+		{CodeCodeNotAllowed, true, v, addReq(f{"code": `"123"`}, defPlain)},
+		{CodeCodeNotAllowed, true, v, addReq(f{"code": `"123"`}, defDeposit)},
+		{CodeCodeNotAllowed, false, v, addReq(f{"code": `"123"`}, "")},
+		{CodeOpenIDRequired, true, v, addReq(f{"code": `"123"`}, defCustom)},
+		{CodeOpenIDRequired, false, v, addReq(f{"code": `"123"`, "openid": `"oX"`}, defCustom)},
+		{CodeOpenIDNotAllowed, true, v, addReq(f{"openid": `"oX"`}, defPlain)},
+		{CodeOpenIDNotAllowed, false, v, addReq(nil, defPlain)},
+		{CodeEmptyField, true, v, addReq(f{"code": `""`}, "")},
+		{CodeEmptyField, true, v, addReq(f{"openid": `""`}, "")},
+		{CodeEmptyField, false, v, addReq(f{"code": `"1"`, "openid": `"o"`}, "")},
+		{CodeFixedBeginNotFixTerm, true, v, addReq(f{"code": `"1"`, "openid": `"o"`, "fixed_begintimestamp": "1404896688"}, defCustom)},
+		{CodeFixedBeginNotFixTerm, false, v, addReq(f{"fixed_begintimestamp": "1404896688"}, defPlain)},
+		{CodeFixedBeginNotFixTerm, false, v, addReq(f{"fixed_begintimestamp": "1404896688"}, "")},
+		{CodeUnknownField, true, v, addReq(f{"nonceStr": `"a"`}, "")},
+		{CodeUnknownField, true, v, addReq(f{"card_id": `"a"`}, "")},
+		{CodeUnknownField, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","card_ext":"{}"}]}`, "")},
+		{CodeUnknownField, true, o, `{"payload":{"cardList":[{"cardId":"` + goodID + `","code":"1","cardExt":"{}"}]}}`},
+		{CodeUnknownField, false, v, addReq(f{"outer_id": "1"}, "")},
+		{CodeLegacyField, true, v, addReq(f{"outer_id": "1"}, "")},
+		{CodeLegacyField, true, v, addReq(f{"balance": "1"}, "")},
+		{CodeLegacyField, false, v, addReq(f{"outer_str": `"1"`}, "")},
+		{CodeSecretInPayload, true, v, addReq(f{"api_ticket": `"x"`}, "")},
+		{CodeSecretInPayload, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`}],"access_token":"x"}`, "")},
+		{CodeSecretInPayload, true, v, addReq(f{"outer_str": `"https://api.weixin.qq.com/x?access_token=AbC"`}, "")},
+		{CodeSecretInPayload, true, ml, `{"payload":{"appId":"wxeb490c6f9b154ef9","extraData":{"encrypt_card_id":"a","outer_str":"b","biz":"c","appsecret":"s"}}}`},
+		{CodeSecretInPayload, false, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","card_id":"c","code":"1"}}}}`},
+		{CodeSecretInPayload, false, v, addReq(f{"outer_str": `"ticket_office"`}, "")},
+		{CodeDuplicateCard, true, o, openReq(`{"cardId":"` + goodID + `","code":"1"},{"cardId":"` + goodID + `","code":"1"}`)},
+		{CodeDuplicateCard, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(f{"code": `"1"`}))+`},{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(f{"code": `"1"`, "nonce_str": `"x"`}))+`}]}`, "")},
+		{CodeDuplicateCard, false, o, openReq(`{"cardId":"` + goodID + `","code":"1"},{"cardId":"` + goodID + `","code":"2"}`)},
+		{CodeUnknownCard, true, v, addReq(nil, `{"cards":{"pOther1234567890123456789012":{"use_custom_code":false}}}`)},
+		{CodeUnknownCard, true, o, `{"payload":{"cardList":[{"cardId":"` + goodID + `","code":"1"}]},"options":{"cards":{}}}`},
+		{CodeUnknownCard, false, v, addReq(nil, defPlain)},
+		{CodeUnknownCard, false, v, good},
+		{CodeCodeEncrypted, true, o, openReq(`{"cardId":"` + goodID + `","code":"uG5lAkbRRthyy2lpSEvvMT8mr1F7+dZQ5Ca61BmHf6w="}`)},
+		{CodeCodeEncrypted, true, o, openReq(`{"cardId":"` + goodID + `","code":"abcdefghijklmnopqrstuvwx"}`)},
+		{CodeCodeEncrypted, false, o, openReq(`{"cardId":"` + goodID + `","code":"1434008071"}`)},
+		{CodeCodeMissing, true, o, openReq(`{"cardId":"` + goodID + `"}`)},
+		{CodeCodeMissing, true, o, openReq(`{"cardId":"` + goodID + `","code":""}`)},
+		{CodeCodeMissing, false, o, openReq(`{"cardId":"` + goodID + `","code":"1"}`)},
+		{CodeURLNotActivate, true, pu, envelope(jsonString("https://mp.weixin.qq.com/bizmall/other?x=1"), "")},
+		{CodeURLNotActivate, true, pu, envelope(jsonString("http://mp.weixin.qq.com/bizmall/activatemembercard?encrypt_card_id=a&outer_str=b&biz=c"), "")},
+		{CodeURLNotActivate, false, pu, envelope(jsonString(activateURL), "")},
+		{CodeURLParamMissing, true, pu, envelope(jsonString("https://mp.weixin.qq.com/bizmall/activatemembercard?action=preshow&encrypt_card_id=a&biz=c"), "")},
+		{CodeURLParamMissing, true, pu, envelope(jsonString("https://mp.weixin.qq.com/bizmall/activatemembercard?encrypt_card_id=a%2&outer_str=b&biz=c"), "")},
+		{CodeURLParamMissing, false, pu, envelope(jsonString(activateURL), "")},
+		{CodeAppIDWrong, true, ml, envelope(strings.Replace(goodLaunch, "wxeb490c6f9b154ef9", "wx1234567890abcdef", 1), "")},
+		{CodeAppIDWrong, true, ml, envelope(`{"extraData":{}}`, "")},
+		{CodeAppIDWrong, false, ml, envelope(goodLaunch, "")},
+		{CodeExtraFieldMissing, true, ml, envelope(`{"appId":"wxeb490c6f9b154ef9","extraData":{"encrypt_card_id":"a","outer_str":"b"}}`, "")},
+		{CodeExtraFieldMissing, true, ml, envelope(`{"appId":"wxeb490c6f9b154ef9"}`, "")},
+		{CodeExtraFieldMissing, true, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","code":"1"}}}}`},
+		{CodeExtraFieldMissing, false, ml, envelope(goodLaunch, "")},
+		{CodeExtraNotDecoded, true, ml, envelope(strings.Replace(goodLaunch, "MzI0MDAxNTU3MQ==", "MzI0MDAxNTU3MQ%3D%3D", 1), "")},
+		{CodeExtraNotDecoded, false, ml, envelope(goodLaunch, "")},
+		{CodeExtraOverDecoded, true, ml, envelope(strings.Replace(goodLaunch, "V3V7t+n8", "V3V7t n8", 1), "")},
+		{CodeExtraOverDecoded, false, ml, envelope(strings.Replace(goodLaunch, `"channel1"`, `"channel 1"`, 1), "")},
+		{CodeExtraFragment, true, ml, envelope(strings.Replace(goodLaunch, "MzI0MDAxNTU3MQ==", "MzI0MDAxNTU3MQ==#wechat_redirect", 1), "")},
+		{CodeExtraFragment, false, ml, envelope(goodLaunch, "")},
+		{CodeNavigateDeprecated, true, ml, envelope(goodLaunch, "")},
+		{CodeNavigateDeprecated, false, ml, envelope(goodNavAttrs, "")},
+		{CodeAddCardCancel, true, pr, `{"payload":{"errMsg":"addCard:fail cancel"}}`},
+		{CodeAddCardCancel, false, pr, `{"payload":{"errMsg":"addCard:ok","cardList":[]}}`},
+		{CodeAddCardFail, true, pr, `{"payload":{"errMsg":"addCard:fail 签名错误"}}`},
+		{CodeAddCardFail, true, pr, `{"payload":{"errMsg":"addCard:fail:system error"}}`},
+		{CodeAddCardFail, false, pr, `{"payload":{"errMsg":"addCard:fail cancel"}}`},
+		{CodeCardNotAdded, true, pr, `{"payload":{"errMsg":"addCard:ok","cardList":[{"cardId":"` + goodID + `","code":"x","cardExt":"{}","isSuccess":false}]}}`},
+		{CodeCardNotAdded, false, pr, `{"payload":{"errMsg":"addCard:ok","cardList":[{"cardId":"` + goodID + `","code":"x","cardExt":"{}","isSuccess":true}]}}`},
+	}
+}
+
+func codes(out []byte) []string {
+	var o struct {
+		Diagnostics []Diagnostic `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(out, &o); err != nil {
+		return []string{"<invalid output: " + err.Error() + ">"}
+	}
+	var cs []string
+	for _, d := range o.Diagnostics {
+		cs = append(cs, d.Code)
+	}
+	return cs
+}
+
+func TestRules(t *testing.T) {
+	for _, tc := range ruleCases() {
+		name := tc.code + "/miss"
+		if tc.trigger {
+			name = tc.code + "/hit"
+		}
+		t.Run(name, func(t *testing.T) {
+			out := Call(tc.op, []byte(tc.input))
+			got := codes(out)
+			if tc.trigger {
+				assert.Contains(t, got, tc.code, "output: %s", out)
+			} else {
+				assert.NotContains(t, got, tc.code, "output: %s", out)
+			}
+		})
+	}
+}
+
+// Every rule of the catalogue is tested with a payload that triggers it and
+// one that must not.
+func TestEveryRuleHasHitAndMiss(t *testing.T) {
+	hit, miss := map[string]bool{}, map[string]bool{}
+	for _, tc := range ruleCases() {
+		if tc.trigger {
+			hit[tc.code] = true
+		} else {
+			miss[tc.code] = true
+		}
+	}
+	for _, r := range Rules() {
+		assert.True(t, hit[r.Code], "no case triggers %s", r.Code)
+		assert.True(t, miss[r.Code], "no near-miss case for %s", r.Code)
+	}
+}
+
+// Every code has both messages, a summary and a fix in both locales.
+func TestCatalogueComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		require.False(t, seen[r.Code], "duplicate %s", r.Code)
+		seen[r.Code] = true
+		for _, s := range []string{r.Summary.En, r.Summary.Zh, r.Fix.En, r.Fix.Zh} {
+			assert.NotEmpty(t, s, r.Code)
+		}
+		assert.Contains(t, []Severity{SeverityError, SeverityWarning, SeverityInfo}, r.Severity)
+	}
+	for id := msgNone + 1; id < msgCount; id++ {
+		assert.NotEmpty(t, messages[id].En, "message %d has no English", id)
+		assert.NotEmpty(t, messages[id].Zh, "message %d has no Chinese", id)
+		assert.Equal(t, strings.Count(messages[id].En, "{"), strings.Count(messages[id].Zh, "{"), "placeholders of message %d: %q", id, messages[id].En)
+	}
+}
+
+// Each code is emitted with the severity the catalogue gives it, except
+// signature-format's documented uppercase warning.
+func TestSeverityMatchesCatalogue(t *testing.T) {
+	for _, tc := range ruleCases() {
+		var o struct{ Diagnostics []Diagnostic }
+		require.NoError(t, json.Unmarshal(Call(tc.op, []byte(tc.input)), &o))
+		for _, d := range o.Diagnostics {
+			r, ok := LookupRule(d.Code)
+			require.True(t, ok, "unknown code %s", d.Code)
+			if d.Code == CodeSignatureFormat && d.Severity == SeverityWarning {
+				continue
+			}
+			assert.Equal(t, r.Severity, d.Severity, "%s: %s", d.Code, d.Message)
+		}
+	}
+}
