@@ -50,11 +50,11 @@ type listCtx struct {
 	list string // pointer to the cardList array ("/cardList", or "" for a bare list)
 }
 
-func (l listCtx) item(i int) string { return ptrIndex(l.list, i) }
+func (l listCtx) item(i int) pathLoc { return pathLoc{base: l.list, idx: i} }
 
-func (l listCtx) ext(i int) string { return ptrIndex(l.list, i) + "/cardExt" }
+func (l listCtx) ext(i int) pathLoc { return pathLoc{base: l.list, idx: i, sub: "/cardExt"} }
 
-func (l listCtx) field(i int, key string) string { return ptr(l.ext(i), key) }
+func (l listCtx) field(i int, key string) pathLoc { return l.ext(i).child(key) }
 
 func (c *checker) opValidateCardList(p int32) resultWriter {
 	c.addCardList(p, false)
@@ -95,17 +95,17 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 	}
 	l := c.cardList(p)
 	if l < 0 {
-		c.scanSecrets(p, nil)
+		c.scanSecrets(p)
 		return nil
 	}
 	cards := c.readAddCards(l, listCtx{list: "/cardList"}, build)
-	c.scanSecrets(p, nil)
+	c.scanSecrets(p)
 	if !build || !c.ok() {
 		return nil
 	}
 	res := &AddCardOptions{CardList: make([]CardListItem, len(cards))}
 	for i := range cards {
-		res.CardList[i] = CardListItem{CardID: string(c.t.nodes[cards[i].id].val), CardExt: c.writeExt(&cards[i].ext)}
+		res.CardList[i] = CardListItem{CardID: string(c.t.val(cards[i].id)), CardExt: c.writeExt(&cards[i].ext)}
 	}
 	return res
 }
@@ -114,6 +114,8 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
 	cards := make([]card, 0, t.nodes[l].count)
+	// One document per cardExt: reserve them at once.
+	t.docs = slices.Grow(t.docs, int(t.nodes[l].count))
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
 		cards = append(cards, c.readAddCard(i, it, at, build))
@@ -136,20 +138,20 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 	extNode := int32(-1)
 	var dup [2]bool
 	t.members(it, func(k, v int32) {
-		key := t.nodes[k].val
+		key := t.val(k)
 		switch string(key) {
 		case "cardId":
 			if dup[0] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardId"), msgDuplicateKey, `"cardId"`)
+				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardId"), msgDuplicateKey, `"cardId"`)
 			}
 			dup[0], cd.id = true, v
 		case "cardExt":
 			if dup[1] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardExt"), msgDuplicateKey, `"cardExt"`)
+				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardExt"), msgDuplicateKey, `"cardExt"`)
 			}
 			dup[1], extNode = true, v
 		default:
-			c.unknownItemKey(k, ptr(at.item(i), string(key)), itemKeysAdd)
+			c.unknownItemKey(k, at.item(i), itemKeysAdd)
 		}
 	})
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
@@ -177,10 +179,10 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 
 // parseCardExt parses a cardExt string as its own document and returns the
 // object it encodes, or -1 (the problem is reported).
-func (c *checker) parseCardExt(s int32, path string) int32 {
+func (c *checker) parseCardExt(s int32, path pathLoc) int32 {
 	t := c.t
 	n := &t.nodes[s]
-	d := t.addDoc(n.val, n.doc, s)
+	d := t.addDoc(c.t.valOf(n), n.doc, s)
 	root, err := t.parse(d, maxDepth)
 	if err != nil {
 		c.syntax(d, err, path, msgInCardExt)
@@ -198,9 +200,9 @@ func (c *checker) parseCardExt(s int32, path string) int32 {
 }
 
 // checkCardID checks cardId (value node id, -1 when absent, in item it).
-func (c *checker) checkCardID(id, it int32, itemPath string) bool {
+func (c *checker) checkCardID(id, it int32, itemPath pathLoc) bool {
 	t := c.t
-	path := itemPath + "/cardId"
+	path := itemPath.child("cardId")
 	switch {
 	case id < 0:
 		c.errorf(CodeCardIDMissing, t.spanOf(it), itemPath, msgCardIDMissing)
@@ -208,10 +210,10 @@ func (c *checker) checkCardID(id, it int32, itemPath string) bool {
 	case t.nodes[id].kind != kindString:
 		c.fieldString(id, path, "cardId")
 		return false
-	case len(t.nodes[id].val) == 0:
+	case len(t.val(id)) == 0:
 		c.errorf(CodeCardIDMissing, t.spanOf(id), path, msgCardIDEmpty)
 		return false
-	case !looksLikeCardID(t.nodes[id].val):
+	case !looksLikeCardID(t.val(id)):
 		c.warnf(CodeCardIDFormat, t.spanOf(id), path, msgCardIDFormat, c.excerpt(id))
 	}
 	return true
@@ -250,10 +252,10 @@ func firstNonAlnum(b []byte) string {
 
 // fieldString reports a non-string value of a string field, with the
 // quoting hint for numbers.
-func (c *checker) fieldString(v int32, path, name string) {
+func (c *checker) fieldString(v int32, path any, name string) {
 	n := &c.t.nodes[v]
 	if n.kind == kindNumber && isSignedField(name) {
-		c.errorf(CodeFieldType, c.t.spanOf(v), path, msgTypeStringQuote, name, string(n.val))
+		c.errorf(CodeFieldType, c.t.spanOf(v), path, msgTypeStringQuote, name, string(c.t.valOf(n)))
 		return
 	}
 	c.errorf(CodeFieldType, c.t.spanOf(v), path, msgTypeString, name, c.kindOf(v))
@@ -270,7 +272,7 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 	e := &cd.ext
 	var seen [extCount]bool
 	t.members(e.obj, func(k, v int32) {
-		key := t.nodes[k].val
+		key := t.val(k)
 		f := extIndex(key)
 		switch {
 		case f >= 0:
@@ -309,7 +311,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	if cd.extStr >= 0 {
 		objSpan = t.spanOf(cd.extStr)
 	}
-	path := func(f int) string { return at.field(i, extNames[f]) }
+	path := func(f int) pathLoc { return at.field(i, extNames[f]) }
 
 	// timestamp
 	if v := e.f[extTimestamp]; v < 0 {
@@ -327,10 +329,10 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 		c.warnf(CodeNonceMissing, objSpan, at.ext(i), msgNonceMissing)
 	case t.nodes[v].kind != kindString:
 		c.fieldString(v, path(extNonce), "nonce_str")
-	case len(t.nodes[v].val) == 0:
+	case len(t.val(v)) == 0:
 		c.warnf(CodeNonceMissing, t.spanOf(v), path(extNonce), msgNonceEmpty)
 	default:
-		val := t.nodes[v].val
+		val := t.val(v)
 		if n := utf8.RuneCount(val); n > maxNonce {
 			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, strconv.Itoa(n))
 		}
@@ -344,10 +346,10 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 		c.errorf(CodeSignatureMissing, objSpan, at.ext(i), msgSignatureMissing)
 	case t.nodes[v].kind != kindString:
 		c.fieldString(v, path(extSignature), "signature")
-	case len(t.nodes[v].val) == 0:
+	case len(t.val(v)) == 0:
 		c.errorf(CodeSignatureMissing, t.spanOf(v), path(extSignature), msgSignatureEmpty)
 	default:
-		switch signatureForm(t.nodes[v].val) {
+		switch signatureForm(t.val(v)) {
 		case sigBad:
 			c.errorf(CodeSignatureFormat, t.spanOf(v), path(extSignature), msgSignatureFormat, c.excerpt(v))
 		case sigUpper:
@@ -375,7 +377,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	if !ok {
 		return
 	}
-	id := quote(string(t.nodes[cd.id].val))
+	id := quote(string(t.val(cd.id)))
 	if def.UseCustomCode != nil {
 		custom := *def.UseCustomCode && def.GetCustomCodeMode != customCodeDeposit
 		switch {
@@ -404,20 +406,20 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 
 // definition returns the card's definition when options.cards has one; it
 // reports unknown-card when options.cards is given without this card.
-func (c *checker) definition(cd *card, itemPath string) (CardDef, bool) {
+func (c *checker) definition(cd *card, itemPath pathLoc) (CardDef, bool) {
 	if c.opts.cards == nil || !cd.idOK {
 		return CardDef{}, false
 	}
-	def, ok := c.opts.cards[string(c.t.nodes[cd.id].val)]
+	def, ok := c.opts.cards[string(c.t.val(cd.id))]
 	if !ok {
-		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), itemPath+"/cardId", msgUnknownCard, c.excerpt(cd.id))
+		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), itemPath.child("cardId"), msgUnknownCard, c.excerpt(cd.id))
 	}
 	return def, ok
 }
 
 // optionalString checks code or openid: a string, and not "" (which is
 // reported and read as absent). It returns the value, or nil.
-func (c *checker) optionalString(v int32, path, name string) []byte {
+func (c *checker) optionalString(v int32, path pathLoc, name string) []byte {
 	if v < 0 {
 		return nil
 	}
@@ -426,26 +428,26 @@ func (c *checker) optionalString(v int32, path, name string) []byte {
 		c.fieldString(v, path, name)
 		return nil
 	}
-	if len(n.val) == 0 {
+	if len(c.t.valOf(n)) == 0 {
 		c.warnf(CodeEmptyField, c.t.spanOf(v), path, msgEmptyField, name)
 	}
-	return n.val
+	return c.t.valOf(n)
 }
 
 // checkTime checks timestamp (main) or fixed_begintimestamp and returns the
 // timestamp's digits when it is well formed.
-func (c *checker) checkTime(v int32, path string, main bool) []byte {
+func (c *checker) checkTime(v int32, path pathLoc, main bool) []byte {
 	t := c.t
 	n := &t.nodes[v]
 	var digits []byte
 	switch {
-	case n.kind == kindNumber && allDigits(n.val):
-		digits = n.val
-	case main && n.kind == kindString && len(n.val) == 0:
+	case n.kind == kindNumber && allDigits(c.t.valOf(n)):
+		digits = c.t.valOf(n)
+	case main && n.kind == kindString && len(c.t.valOf(n)) == 0:
 		c.errorf(CodeTimestampMissing, t.spanOf(v), path, msgTimestampEmpty)
 		return nil
-	case main && n.kind == kindString && allDigits(n.val):
-		digits = n.val
+	case main && n.kind == kindString && allDigits(c.t.valOf(n)):
+		digits = c.t.valOf(n)
 	case main:
 		c.errorf(CodeFieldType, t.spanOf(v), path, msgTypeTimestamp, c.excerpt(v))
 		return nil
@@ -471,7 +473,7 @@ func (c *checker) checkTime(v int32, path string, main bool) []byte {
 // 2001-01-01T00:00:00Z: anything earlier is not a card timestamp.
 const minTimestamp = 978307200
 
-func (c *checker) checkSkew(ts int64, v int32, path string) {
+func (c *checker) checkSkew(ts int64, v int32, path pathLoc) {
 	at := c.t.spanOf(v)
 	s := strconv.FormatInt(ts, 10)
 	if ts < minTimestamp {
@@ -546,7 +548,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 		if v < 0 || t.nodes[v].kind != kindString {
 			return nil
 		}
-		return t.nodes[v].val
+		return t.val(v)
 	}
 	idx := make([]int, 0, len(cards))
 	if add {
@@ -568,10 +570,10 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 			idx = append(idx, i)
 		}
 	}
-	key := func(i int) (a, b []byte) { return t.nodes[cards[i].id].val, code(i) }
+	key := func(i int) (a, b []byte) { return t.val(cards[i].id), code(i) }
 	c.repeats(idx, key, func(first, i int) {
 		c.warnf(CodeDuplicateCard, t.spanOf(cards[i].item), at.item(i), msgDuplicateCard,
-			quote(string(t.nodes[cards[i].id].val)), quote(string(code(i))), strconv.Itoa(first))
+			quote(string(t.val(cards[i].id))), quote(string(code(i))), strconv.Itoa(first))
 	})
 }
 
@@ -642,9 +644,9 @@ func (c *checker) appendValue(b []byte, v int32) []byte {
 	n := &c.t.nodes[v]
 	switch n.kind {
 	case kindString:
-		return appendString(b, string(n.val))
+		return appendString(b, string(c.t.valOf(n)))
 	case kindNumber:
-		return append(b, n.val...)
+		return append(b, c.t.valOf(n)...)
 	case kindBool:
 		return appendBool(b, n.truth)
 	}

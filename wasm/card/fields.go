@@ -2,6 +2,7 @@ package card
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -17,10 +18,11 @@ const (
 
 // unknownItemKey reports key k of a cardList item that the API does not
 // define, naming the likely intended key.
-func (c *checker) unknownItemKey(k int32, path string, which itemKeys) {
-	key := string(c.t.nodes[k].val)
+func (c *checker) unknownItemKey(k int32, item pathLoc, which itemKeys) {
+	key := string(c.t.val(k))
+	path := item.child(key)
 	at := c.t.spanOf(k)
-	if isSecretKey(c.t.nodes[k].val) {
+	if isSecretKey(c.t.val(k)) {
 		return // scanSecrets reports it
 	}
 	if which == itemKeysOpen {
@@ -35,7 +37,7 @@ func (c *checker) unknownItemKey(k int32, path string, which itemKeys) {
 		c.warnf(CodeUnknownField, at, path, msgUnknownItemFieldHint, quote(key), s)
 		return
 	}
-	if extIndex(c.t.nodes[k].val) >= 0 || suggest(key, extNames[:]) != "" {
+	if extIndex(c.t.val(k)) >= 0 || suggest(key, extNames[:]) != "" {
 		c.warnf(CodeUnknownField, at, path, msgUnknownItemInExt, quote(key))
 		return
 	}
@@ -43,8 +45,8 @@ func (c *checker) unknownItemKey(k int32, path string, which itemKeys) {
 }
 
 // unknownExtKey reports a cardExt key that addCard does not define.
-func (c *checker) unknownExtKey(k int32, path string) {
-	key := string(c.t.nodes[k].val)
+func (c *checker) unknownExtKey(k int32, path pathLoc) {
+	key := string(c.t.val(k))
 	at := c.t.spanOf(k)
 	if normalizeKey(key) == "cardid" {
 		c.warnf(CodeUnknownField, at, path, msgUnknownCardIDInExt, quote(key))
@@ -219,70 +221,80 @@ func secretInValue(v []byte) string {
 	return ""
 }
 
-// seg is one step of a JSON pointer, chained on the stack while walking so
-// a path string is built only when something is reported.
-type seg struct {
-	up  *seg
-	key []byte
-	idx int
-	// base, on the root segment, is the pointer the walk started at.
-	base string
-	root bool
+// step is one token of the secret scan's path; the path string is built
+// only when a secret is found.
+type step struct {
+	key   []byte
+	idx   int
+	isKey bool
 }
 
-func (s *seg) String() string {
-	if s == nil {
-		return ""
+func (c *checker) walkPath() string {
+	var b []byte
+	for _, s := range c.walk {
+		b = append(b, '/')
+		if !s.isKey {
+			b = strconv.AppendInt(b, int64(s.idx), 10)
+			continue
+		}
+		for _, ch := range s.key {
+			switch ch {
+			case '~':
+				b = append(b, '~', '0')
+			case '/':
+				b = append(b, '~', '1')
+			default:
+				b = append(b, ch)
+			}
+		}
 	}
-	if s.root {
-		return s.base
-	}
-	if s.key != nil {
-		return ptr(s.up.String(), string(s.key))
-	}
-	return ptrIndex(s.up.String(), s.idx)
+	return string(b)
 }
 
 // scanSecrets walks value n and everything below it, and every cardExt
 // document decoded from a string below it, for server secrets.
-func (c *checker) scanSecrets(n int32, at *seg) {
-	if at == nil {
-		at = &seg{root: true}
+func (c *checker) scanSecrets(n int32) {
+	if c.walk == nil {
+		c.walk = make([]step, 0, 16)
 	}
-	c.scanNode(n, at, 0)
+	c.walk = c.walk[:0]
+	c.scanNode(n)
 }
 
-func (c *checker) scanNode(n int32, at *seg, depth int) {
+func (c *checker) scanNode(n int32) {
 	t := c.t
 	nd := &t.nodes[n]
 	switch nd.kind {
 	case kindObject:
 		for k := nd.first; k >= 0; {
 			v := t.nodes[k].next
-			key := t.nodes[k].val
-			s := seg{up: at, key: key}
+			key := t.val(k)
+			c.walk = append(c.walk, step{key: key, isKey: true})
 			if isSecretKey(key) {
-				c.errorf(CodeSecretInPayload, t.spanOf(k), s.String(), msgSecretKey, quote(string(key)))
+				c.errorf(CodeSecretInPayload, t.spanOf(k), c.walkPath(), msgSecretKey, quote(string(key)))
 			} else {
-				c.scanNode(v, &s, depth+1)
+				c.scanNode(v)
 			}
+			c.walk = c.walk[:len(c.walk)-1]
 			k = t.nodes[v].next
 		}
 	case kindArray:
 		i := 0
 		for e := nd.first; e >= 0; e = t.nodes[e].next {
-			c.scanNode(e, &seg{up: at, idx: i}, depth+1)
+			c.walk = append(c.walk, step{idx: i})
+			c.scanNode(e)
+			c.walk = c.walk[:len(c.walk)-1]
 			i++
 		}
 	case kindString:
 		// A cardExt decoded from this string is walked as part of it, so a
 		// secret is reported at its own field.
 		if root := c.decodedRoot(n); root >= 0 {
-			c.scanNode(root, at, depth+1)
+			c.scanNode(root)
 			return
 		}
-		if name := secretInValue(nd.val); name != "" {
-			c.errorf(CodeSecretInPayload, t.spanOf(n), at.String(), msgSecretValue, quote(name))
+		if name := secretInValue(c.t.valOf(nd)); name != "" {
+			c.errorf(CodeSecretInPayload, t.spanOf(n), c.walkPath(), msgSecretValue, quote(name))
 		}
 	}
 }
@@ -304,10 +316,10 @@ func (c *checker) duplicateKeys(o int32, path string) {
 	}
 	keys := make([]int32, 0, t.nodes[o].count)
 	t.members(o, func(k, _ int32) { keys = append(keys, k) })
-	slices.SortStableFunc(keys, func(a, b int32) int { return compareBytes(t.nodes[a].val, t.nodes[b].val) })
+	slices.SortStableFunc(keys, func(a, b int32) int { return compareBytes(t.val(a), t.val(b)) })
 	for i := 1; i < len(keys); i++ {
-		if string(t.nodes[keys[i]].val) == string(t.nodes[keys[i-1]].val) {
-			key := string(t.nodes[keys[i]].val)
+		if string(t.val(keys[i])) == string(t.val(keys[i-1])) {
+			key := string(t.val(keys[i]))
 			c.errorf(CodeDuplicateKey, t.spanOf(keys[i]), ptr(path, key), msgDuplicateKey, quote(key))
 		}
 	}

@@ -50,7 +50,22 @@ type node struct {
 	next    int32 // next sibling, or -1
 	count   int32 // number of elements or members
 	sub     int32 // for a string: the document decoded from it, or 0
-	val     []byte
+	inArena bool  // the value's bytes are in the arena, not the document
+	voff    int32 // the value's bytes: a string's decoded value, a number's text
+	vlen    int32
+}
+
+// The node slice holds no pointers, so the garbage collector never scans it
+// and appending to it needs no write barriers.
+
+// val returns the bytes of a string's value or a number's text.
+func (t *tree) val(n int32) []byte { return t.valOf(&t.nodes[n]) }
+
+func (t *tree) valOf(n *node) []byte {
+	if n.inArena {
+		return t.arena[n.voff : n.voff+n.vlen : n.voff+n.vlen]
+	}
+	return t.docs[n.doc].text[n.voff : n.voff+n.vlen : n.voff+n.vlen]
 }
 
 // document is one text that was parsed: the request, a payload given as
@@ -75,7 +90,7 @@ type tree struct {
 func newTree(sizeHint int) *tree {
 	return &tree{
 		docs:  make([]document, 0, 4),
-		nodes: make([]node, 0, sizeHint/6+16),
+		nodes: make([]node, 0, sizeHint/12+16), // realistic payloads run 14 bytes a node
 		arena: make([]byte, 0, sizeHint+64),
 	}
 }
@@ -305,7 +320,7 @@ func (p *parser) number() int32 {
 		return -1
 	}
 	p.pos = i
-	return p.push(node{kind: kindNumber, start: int32(start), end: int32(i), val: t[start:i]})
+	return p.push(node{kind: kindNumber, start: int32(start), end: int32(i), voff: int32(start), vlen: int32(i - start)})
 }
 
 // str reads a string token. Unescaped strings point into the text; escaped
@@ -319,7 +334,7 @@ func (p *parser) str() int32 {
 		c := t[i]
 		if c == '"' {
 			p.pos = i + 1
-			return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), val: t[start+1 : i]})
+			return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
 		}
 		if c == '\\' || c < 0x20 || c >= 0x80 {
 			break
@@ -340,15 +355,15 @@ func (p *parser) str() int32 {
 		switch {
 		case c == '"':
 			p.pos = i + 1
-			var v []byte
+			n := node{kind: kindString, escaped: escaped, start: int32(start), end: int32(i + 1)}
 			if escaped {
 				p.t.arena = a
-				v = a[mark:len(a):len(a)]
+				n.inArena, n.voff, n.vlen = true, int32(mark), int32(len(a)-mark)
 			} else {
 				p.t.arena = a[:mark]
-				v = t[start+1 : i]
+				n.voff, n.vlen = int32(start+1), int32(i-start-1)
 			}
-			return p.push(node{kind: kindString, escaped: escaped, start: int32(start), end: int32(i + 1), val: v})
+			return p.push(n)
 		case c == '\\':
 			escaped = true
 			if i+1 >= len(t) {
@@ -395,8 +410,18 @@ func (p *parser) str() int32 {
 			p.fail(i, 1, msgSynControl, quoteByte(c))
 			return -1
 		case c < 0x80:
-			a = append(a, c)
-			i++
+			// Copy the run of plain ASCII up to the next quote, escape or
+			// special byte in one go.
+			j := i + 1
+			for j < len(t) {
+				d := t[j]
+				if d == '"' || d == '\\' || d < 0x20 || d >= 0x80 {
+					break
+				}
+				j++
+			}
+			a = append(a, t[i:j]...)
+			i = j
 		default:
 			r, size := utf8.DecodeRune(t[i:])
 			if r == utf8.RuneError && size <= 1 {
@@ -656,7 +681,7 @@ func (t *tree) lookup(o int32, key string) int32 {
 	found := int32(-1)
 	for k := t.nodes[o].first; k >= 0; {
 		v := t.nodes[k].next
-		if string(t.nodes[k].val) == key {
+		if string(t.val(k)) == key {
 			found = v
 		}
 		k = t.nodes[v].next

@@ -10,7 +10,7 @@ func (c *checker) opParseAddCardResult(p int32) resultWriter {
 		return nil
 	}
 	t := c.t
-	defer c.scanSecrets(p, nil)
+	defer c.scanSecrets(p)
 	if t.nodes[p].kind != kindObject {
 		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
 		return nil
@@ -24,7 +24,7 @@ func (c *checker) opParseAddCardResult(p int32) resultWriter {
 		c.fieldString(em, "/errMsg", "errMsg")
 		return nil
 	}
-	msg := string(t.nodes[em].val)
+	msg := string(t.val(em))
 	rest, ok := strings.CutPrefix(msg, "addCard:")
 	if !ok {
 		c.errorf(CodePayloadShape, t.spanOf(em), "/errMsg", msgShapeErrMsgOther, quote(msg))
@@ -110,9 +110,9 @@ func (c *checker) addedCard(i int, it int32) (AddedCard, bool) {
 			continue
 		}
 		if f == "cardId" {
-			out.CardID = string(t.nodes[v].val)
+			out.CardID = string(t.val(v))
 		} else {
-			out.Code = string(t.nodes[v].val)
+			out.Code = string(t.val(v))
 		}
 	}
 	if v := t.lookup(it, "isSuccess"); v >= 0 {
@@ -147,7 +147,7 @@ func (c *checker) opParseActivateURL(p int32) resultWriter {
 	}
 	// The URL is the text positions refer to.
 	n := &t.nodes[p]
-	d := t.addDoc(n.val, n.doc, p)
+	d := t.addDoc(c.t.valOf(n), n.doc, p)
 	t.docs[d].report = true
 	u := t.docs[d].text
 	whole := span{doc: d, off: 0, len: int32(len(u))}
@@ -262,7 +262,7 @@ func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
 		return nil
 	}
 	t := c.t
-	defer c.scanSecrets(p, nil)
+	defer c.scanSecrets(p)
 	if t.nodes[p].kind != kindObject {
 		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
 		return nil
@@ -280,7 +280,7 @@ func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
 		c.errorf(CodeAppIDWrong, t.spanOf(p), "", msgAppIDMissing)
 	case t.nodes[app].kind != kindString:
 		c.fieldString(app, "/"+appKey, appKey)
-	case string(t.nodes[app].val) != ActivationAppID:
+	case string(t.val(app)) != ActivationAppID:
 		c.errorf(CodeAppIDWrong, t.spanOf(app), "/"+appKey, msgAppIDWrong, c.excerpt(app))
 	}
 	if appKey == "appId" && app >= 0 {
@@ -298,8 +298,8 @@ func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
 	}
 	c.duplicateKeys(extra, path)
 	t.members(extra, func(k, v int32) {
-		key := string(t.nodes[k].val)
-		if key == "encrypt_card_id" || key == "outer_str" || key == "biz" || isSecretKey(t.nodes[k].val) {
+		key := string(t.val(k))
+		if key == "encrypt_card_id" || key == "outer_str" || key == "biz" || isSecretKey(t.val(k)) {
 			return
 		}
 		if s := suggest(key, activateParams[:]); s != "" {
@@ -318,11 +318,11 @@ func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
 		case t.nodes[v].kind != kindString:
 			c.fieldString(v, fp, name)
 			continue
-		case len(t.nodes[v].val) == 0:
+		case len(t.val(v)) == 0:
 			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgExtraFieldMissing, name)
 			continue
 		}
-		val := t.nodes[v].val
+		val := t.val(v)
 		if strings.Contains(string(val), "#wechat_redirect") {
 			c.errorf(CodeExtraFragment, t.spanOf(v), fp, msgExtraFragment, name)
 		}
@@ -345,7 +345,7 @@ func (c *checker) opParseReferrerInfo(p int32) resultWriter {
 		return nil
 	}
 	t := c.t
-	defer c.scanSecrets(p, nil)
+	defer c.scanSecrets(p)
 	if t.nodes[p].kind != kindObject {
 		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
 		return nil
@@ -366,7 +366,7 @@ func (c *checker) opParseReferrerInfo(p int32) resultWriter {
 	case t.nodes[app].kind != kindString:
 		c.fieldString(app, "/referrerInfo/appId", "appId")
 		return nil
-	case string(t.nodes[app].val) != ActivationAppID:
+	case string(t.val(app)) != ActivationAppID:
 		res.State = "other-app"
 		return res
 	}
@@ -391,10 +391,10 @@ func (c *checker) opParseReferrerInfo(p int32) resultWriter {
 			c.errorf(CodeExtraFieldMissing, t.spanOf(extra), "/referrerInfo/extraData", msgReferrerFieldMissing, name)
 		case t.nodes[v].kind != kindString:
 			c.fieldString(v, fp, name)
-		case len(t.nodes[v].val) == 0:
+		case len(t.val(v)) == 0:
 			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgReferrerFieldMissing, name)
 		default:
-			vals[k] = string(t.nodes[v].val)
+			vals[k] = string(t.val(v))
 		}
 	}
 	if vals[0] != "" {

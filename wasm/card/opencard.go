@@ -14,20 +14,20 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 	l := c.cardList(p)
 	if l >= 0 {
 		cards := c.readOpenCards(l, listCtx{list: "/cardList"})
-		c.scanSecrets(p, nil)
+		c.scanSecrets(p)
 		if !c.ok() {
 			return nil
 		}
 		res := &OpenCardOptions{CardList: make([]OpenCardItem, len(cards))}
 		for i := range cards {
 			res.CardList[i] = OpenCardItem{
-				CardID: string(c.t.nodes[cards[i].id].val),
-				Code:   string(c.t.nodes[cards[i].ext.f[extCode]].val),
+				CardID: string(c.t.val(cards[i].id)),
+				Code:   string(c.t.val(cards[i].ext.f[extCode])),
 			}
 		}
 		return res
 	}
-	c.scanSecrets(p, nil)
+	c.scanSecrets(p)
 	return nil
 }
 
@@ -58,34 +58,34 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 	code := int32(-1)
 	var dup [2]bool
 	t.members(it, func(k, v int32) {
-		key := t.nodes[k].val
+		key := t.val(k)
 		switch string(key) {
 		case "cardId":
 			if dup[0] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "cardId"), msgDuplicateKey, `"cardId"`)
+				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardId"), msgDuplicateKey, `"cardId"`)
 			}
 			dup[0], cd.id = true, v
 		case "code":
 			if dup[1] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), ptr(at.item(i), "code"), msgDuplicateKey, `"code"`)
+				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("code"), msgDuplicateKey, `"code"`)
 			}
 			dup[1], code = true, v
 		default:
-			c.unknownItemKey(k, ptr(at.item(i), string(key)), itemKeysOpen)
+			c.unknownItemKey(k, at.item(i), itemKeysOpen)
 		}
 	})
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
-	path := at.item(i) + "/code"
+	path := at.item(i).child("code")
 	switch {
 	case code < 0:
 		c.errorf(CodeCodeMissing, t.spanOf(it), at.item(i), msgCodeMissing)
 	case t.nodes[code].kind != kindString:
 		c.fieldString(code, path, "code")
-	case len(t.nodes[code].val) == 0:
+	case len(t.val(code)) == 0:
 		c.errorf(CodeCodeMissing, t.spanOf(code), path, msgCodeEmpty)
 	default:
 		cd.ext.f[extCode] = code
-		v := t.nodes[code].val
+		v := t.val(code)
 		if looksEncrypted(v) {
 			c.errorf(CodeCodeEncrypted, t.spanOf(code), path, msgCodeEncrypted, c.excerpt(code))
 			break
@@ -98,8 +98,8 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 		}
 	}
 	if cd.idOK && c.opts.cards != nil {
-		if _, ok := c.opts.cards[string(t.nodes[cd.id].val)]; !ok {
-			c.infof(CodeUnknownCard, t.spanOf(cd.id), at.item(i)+"/cardId", msgUnknownCard, c.excerpt(cd.id))
+		if _, ok := c.opts.cards[string(t.val(cd.id))]; !ok {
+			c.infof(CodeUnknownCard, t.spanOf(cd.id), at.item(i).child("cardId"), msgUnknownCard, c.excerpt(cd.id))
 		}
 	}
 	return cd

@@ -28,21 +28,31 @@ type checker struct {
 	opts     *options
 	zh       bool
 	findings []finding
+	walk     []step // the path of the secret scan, a stack
 }
 
-func (c *checker) add(code string, sev Severity, at span, path string, msg msgID, args ...string) {
-	c.findings = append(c.findings, finding{code: code, sev: sev, path: path, msg: format(msg, c.zh, args...), at: at, seq: len(c.findings)})
+// add records a finding. path is a string or a pathLoc; it is rendered
+// here, so checks that find nothing never build a pointer.
+func (c *checker) add(code string, sev Severity, at span, path any, msg msgID, args ...string) {
+	var p string
+	switch v := path.(type) {
+	case string:
+		p = v
+	case pathLoc:
+		p = v.String()
+	}
+	c.findings = append(c.findings, finding{code: code, sev: sev, path: p, msg: format(msg, c.zh, args...), at: at, seq: len(c.findings)})
 }
 
-func (c *checker) errorf(code string, at span, path string, msg msgID, args ...string) {
+func (c *checker) errorf(code string, at span, path any, msg msgID, args ...string) {
 	c.add(code, SeverityError, at, path, msg, args...)
 }
 
-func (c *checker) warnf(code string, at span, path string, msg msgID, args ...string) {
+func (c *checker) warnf(code string, at span, path any, msg msgID, args ...string) {
 	c.add(code, SeverityWarning, at, path, msg, args...)
 }
 
-func (c *checker) infof(code string, at span, path string, msg msgID, args ...string) {
+func (c *checker) infof(code string, at span, path any, msg msgID, args ...string) {
 	c.add(code, SeverityInfo, at, path, msg, args...)
 }
 
@@ -52,7 +62,7 @@ func (c *checker) kindOf(n int32) string { return kindName(c.t.nodes[n].kind, c.
 
 // syntax reports a syntax or limit error of document d, read as the text at
 // path; where says which text it was (msgInRequest, msgInPayload, …).
-func (c *checker) syntax(d int32, e *syntaxError, path string, where msgID) {
+func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
 	at := span{doc: d, off: int32(e.off), len: int32(e.length)}
 	if e.limit {
 		c.errorf(CodePayloadLimit, at, path, msgLimitDepth)
@@ -160,4 +170,35 @@ func ptr(parent, key string) string {
 
 func ptrIndex(parent string, i int) string {
 	return parent + "/" + strconv.Itoa(i)
+}
+
+// pathLoc is a JSON pointer not yet written out: base, then /idx when idx
+// is not negative, then sub (already pointer text), then /key escaped.
+type pathLoc struct {
+	base   string
+	idx    int
+	sub    string
+	key    string
+	hasKey bool
+}
+
+func (p pathLoc) String() string {
+	s := p.base
+	if p.idx >= 0 {
+		s = ptrIndex(s, p.idx)
+	}
+	s += p.sub
+	if p.hasKey {
+		s = ptr(s, p.key)
+	}
+	return s
+}
+
+// child is the pointer to member key of the value at p.
+func (p pathLoc) child(key string) pathLoc {
+	if p.hasKey {
+		return pathLoc{base: p.String(), idx: -1, key: key, hasKey: true}
+	}
+	p.key, p.hasKey = key, true
+	return p
 }

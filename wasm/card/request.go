@@ -107,7 +107,7 @@ func run(op string, input []byte) (Output, resultWriter) {
 	payload, optsNode := int32(-1), int32(-1)
 	var seen [2]bool
 	t.members(root, func(k, v int32) {
-		key := string(t.nodes[k].val)
+		key := string(t.val(k))
 		switch key {
 		case "payload", "options":
 			i := 0
@@ -156,7 +156,7 @@ func (c *checker) textPayload(p int32) int32 {
 	if n.kind != kindString {
 		return p
 	}
-	d := c.t.addDoc(n.val, n.doc, p)
+	d := c.t.addDoc(c.t.valOf(n), n.doc, p)
 	c.t.docs[d].report = true
 	root, err := c.t.parse(d, maxDepth)
 	if err != nil {
@@ -178,9 +178,9 @@ func (c *checker) readOptions(o int32, op string) {
 	if v := t.lookup(o, "locale"); v >= 0 {
 		n := &t.nodes[v]
 		switch {
-		case n.kind == kindString && string(n.val) == LocaleEn:
+		case n.kind == kindString && string(c.t.valOf(n)) == LocaleEn:
 			opts.locale = LocaleEn
-		case n.kind == kindString && string(n.val) == LocaleZh:
+		case n.kind == kindString && string(c.t.valOf(n)) == LocaleZh:
 			opts.locale = LocaleZh
 		default:
 			c.errorf(CodeRequestInvalid, t.spanOf(v), "/options/locale", msgOptLocale, c.excerpt(v))
@@ -188,14 +188,14 @@ func (c *checker) readOptions(o int32, op string) {
 	}
 	c.zh = opts.locale == LocaleZh
 	t.members(o, func(k, v int32) {
-		key := string(t.nodes[k].val)
+		key := string(t.val(k))
 		path := ptr("/options", key)
 		switch key {
 		case "locale":
 		case "cards":
 			c.readCards(v)
 		case "now", "maxSkewSeconds":
-			n, ok := wholeNumber(&t.nodes[v])
+			n, ok := t.wholeNumber(v)
 			if !ok || (key == "maxSkewSeconds" && n < 0) {
 				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptInteger, key, c.excerpt(v))
 				return
@@ -210,8 +210,8 @@ func (c *checker) readOptions(o int32, op string) {
 			switch {
 			case op != OpLint:
 				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgOptFormatOp)
-			case n.kind == kindString && isFormat(string(n.val)):
-				opts.format = string(n.val)
+			case n.kind == kindString && isFormat(string(c.t.valOf(n))):
+				opts.format = string(c.t.valOf(n))
 			default:
 				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptFormat, c.excerpt(v))
 			}
@@ -232,12 +232,12 @@ func isFormat(s string) bool {
 }
 
 // wholeNumber reads a JSON number written as an integer.
-func wholeNumber(n *node) (int64, bool) {
-	if n.kind != kindNumber {
+func (t *tree) wholeNumber(v int32) (int64, bool) {
+	if t.nodes[v].kind != kindNumber {
 		return 0, false
 	}
-	v, err := strconv.ParseInt(string(n.val), 10, 64)
-	return v, err == nil
+	n, err := strconv.ParseInt(string(t.val(v)), 10, 64)
+	return n, err == nil
 }
 
 // readCards reads options.cards: per cardId, the short definition or
@@ -250,7 +250,7 @@ func (c *checker) readCards(o int32) {
 	}
 	cards := make(map[string]CardDef, t.nodes[o].count)
 	t.members(o, func(k, v int32) {
-		id := string(t.nodes[k].val)
+		id := string(t.val(k))
 		path := ptr("/options/cards", id)
 		if t.nodes[v].kind != kindObject {
 			c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptCardDef, quote(id), c.kindOf(v))
@@ -271,7 +271,7 @@ func (c *checker) readShortCard(id string, o int32, path string) CardDef {
 	t := c.t
 	var def CardDef
 	t.members(o, func(k, v int32) {
-		key := string(t.nodes[k].val)
+		key := string(t.val(k))
 		switch key {
 		case "use_custom_code", "bind_openid":
 			def = c.cardBool(def, id, key, v, ptr(path, key))
@@ -306,9 +306,9 @@ func (c *checker) cardString(def CardDef, id, key string, v int32, path string) 
 		return def
 	}
 	if key == "date_type" {
-		def.DateType = string(n.val)
+		def.DateType = string(c.t.valOf(n))
 	} else {
-		def.GetCustomCodeMode = string(n.val)
+		def.GetCustomCodeMode = string(c.t.valOf(n))
 	}
 	return def
 }
@@ -324,14 +324,14 @@ func (c *checker) readRawCard(id string, card int32, path string) CardDef {
 	}
 	typeName := ""
 	if ct := t.lookup(card, "card_type"); ct >= 0 && t.nodes[ct].kind == kindString {
-		typeName = lowerASCII(string(t.nodes[ct].val))
+		typeName = lowerASCII(string(t.val(ct)))
 	}
 	base, basePath := int32(-1), ""
 	t.members(card, func(k, v int32) {
 		if base >= 0 || t.nodes[v].kind != kindObject {
 			return
 		}
-		key := string(t.nodes[k].val)
+		key := string(t.val(k))
 		if typeName != "" && key != typeName {
 			return
 		}
@@ -356,11 +356,11 @@ func (c *checker) readRawCard(id string, card int32, path string) CardDef {
 			n := &t.nodes[v]
 			switch {
 			case n.kind == kindString:
-				def.DateType = string(n.val)
-			case n.kind == kindNumber && string(n.val) == "1":
+				def.DateType = string(c.t.valOf(n))
+			case n.kind == kindNumber && string(c.t.valOf(n)) == "1":
 				// Older card/get responses number the date types.
 				def.DateType = "DATE_TYPE_FIX_TIME_RANGE"
-			case n.kind == kindNumber && string(n.val) == "2":
+			case n.kind == kindNumber && string(c.t.valOf(n)) == "2":
 				def.DateType = dateFixTerm
 			}
 		}
@@ -393,7 +393,7 @@ func (c *checker) excerpt(v int32) string {
 	n := &c.t.nodes[v]
 	switch n.kind {
 	case kindString:
-		s := n.val
+		s := c.t.valOf(n)
 		if len(s) > 60 {
 			cut := 57
 			for cut > 0 && s[cut]&0xC0 == 0x80 {
@@ -403,10 +403,10 @@ func (c *checker) excerpt(v int32) string {
 		}
 		return quote(string(s))
 	case kindNumber:
-		if len(n.val) > 40 {
-			return string(n.val[:37]) + "…"
+		if len(c.t.valOf(n)) > 40 {
+			return string(c.t.valOf(n)[:37]) + "…"
 		}
-		return string(n.val)
+		return string(c.t.valOf(n))
 	case kindBool:
 		if n.truth {
 			return "true"

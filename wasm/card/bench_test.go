@@ -1,0 +1,100 @@
+package card
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// benchRequest is a validateCardList request of n realistic, valid cards,
+// each cardExt a JSON string as wx.addCard takes it.
+func benchRequest(n int) []byte {
+	b := []byte(`{"payload":{"cardList":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		ext := `{"code":"` + strconv.Itoa(1434008071+i) + `","openid":"oFS7Fjl0WsZ9AMZqrI80nbIq8xrA","timestamp":1404896688,` +
+			`"nonce_str":"kM3fT8qZ` + strconv.Itoa(i) + `","outer_str":"shop-12","signature":"` + goodSig + `"}`
+		b = append(b, `{"cardId":"`+goodID+`","cardExt":`...)
+		b = appendString(b, ext)
+		b = append(b, '}')
+	}
+	return append(b, `]},"options":{"locale":"en"}}`...)
+}
+
+// What a Go user would write instead: decode the request and each cardExt
+// into structs with encoding/json (no rules at all).
+type baselineExt struct {
+	Code                string `json:"code"`
+	OpenID              string `json:"openid"`
+	Timestamp           int64  `json:"timestamp"`
+	NonceStr            string `json:"nonce_str"`
+	FixedBeginTimestamp int64  `json:"fixed_begintimestamp"`
+	OuterStr            string `json:"outer_str"`
+	Signature           string `json:"signature"`
+}
+
+type baselineReq struct {
+	Payload struct {
+		CardList []struct {
+			CardID  string `json:"cardId"`
+			CardExt string `json:"cardExt"`
+		} `json:"cardList"`
+	} `json:"payload"`
+	Options map[string]any `json:"options"`
+}
+
+func baselineDecode(in []byte) error {
+	var r baselineReq
+	if err := json.Unmarshal(in, &r); err != nil {
+		return err
+	}
+	for _, c := range r.Payload.CardList {
+		var e baselineExt
+		if err := json.Unmarshal([]byte(c.CardExt), &e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func BenchmarkCall(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		in := benchRequest(n)
+		require.Contains(b, string(Call(OpValidateCardList, in)), `"ok":true`)
+		require.NoError(b, baselineDecode(in))
+		b.Run(fmt.Sprintf("cards=%d/wxcard", n), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Call(OpValidateCardList, in)
+			}
+		})
+		b.Run(fmt.Sprintf("cards=%d/encoding-json-baseline", n), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = baselineDecode(in)
+			}
+		})
+	}
+}
+
+// Allocations per call do not grow with the number of valid cards: the
+// output of a valid batch is the same few bytes.
+func TestAllocsDoNotGrowWithCards(t *testing.T) {
+	per := func(n int) float64 {
+		in := benchRequest(n)
+		return testing.AllocsPerRun(20, func() { Call(OpValidateCardList, in) })
+	}
+	a1, a10, a100 := per(1), per(10), per(100)
+	t.Logf("allocations per call: 1 card %.0f, 10 cards %.0f, 100 cards %.0f", a1, a10, a100)
+	require.Equal(t, a10, a100)
+	// One card skips the batch rules (nonce-reused, duplicate-card).
+	require.LessOrEqual(t, a1, a10)
+	require.LessOrEqual(t, a10, float64(16))
+}
