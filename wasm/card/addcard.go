@@ -85,7 +85,6 @@ func (c *checker) cardList(p int32) int32 {
 		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListEmpty)
 		return -1
 	}
-	c.duplicateKeys(p, "")
 	return l
 }
 
@@ -99,6 +98,7 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 		return nil
 	}
 	cards := c.readAddCards(l, listCtx{list: "/cardList"}, build)
+	c.duplicateKeys(p, "")
 	c.scanSecrets(p)
 	if !build || !c.ok() {
 		return nil

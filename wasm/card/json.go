@@ -107,7 +107,11 @@ const maxDepth = 64
 
 // addDoc registers a text and returns its index.
 func (t *tree) addDoc(text []byte, parent, holder int32) int32 {
-	t.docs = append(t.docs, document{text: text, parent: parent, holder: holder, root: -1})
+	file := ""
+	if parent >= 0 {
+		file = t.docs[parent].file
+	}
+	t.docs = append(t.docs, document{text: text, parent: parent, holder: holder, root: -1, file: file})
 	d := int32(len(t.docs) - 1)
 	if holder >= 0 {
 		t.nodes[holder].sub = d

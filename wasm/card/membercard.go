@@ -146,9 +146,16 @@ func (c *checker) opParseActivateURL(p int32) resultWriter {
 		return nil
 	}
 	// The URL is the text positions refer to.
+	// In a lint file, positions stay those of the file.
 	n := &t.nodes[p]
 	d := t.addDoc(c.t.valOf(n), n.doc, p)
-	t.docs[d].report = true
+	t.docs[d].report = t.docs[n.doc].file == ""
+	return c.activateURL(d)
+}
+
+// activateURL reads document d as an activation URL.
+func (c *checker) activateURL(d int32) resultWriter {
+	t := c.t
 	u := t.docs[d].text
 	whole := span{doc: d, off: 0, len: int32(len(u))}
 	if name := secretInValue(u); name != "" {

@@ -14,6 +14,7 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 	l := c.cardList(p)
 	if l >= 0 {
 		cards := c.readOpenCards(l, listCtx{list: "/cardList"})
+		c.duplicateKeys(p, "")
 		c.scanSecrets(p)
 		if !c.ok() {
 			return nil

@@ -16,9 +16,11 @@ type finding struct {
 	seq  int // emission order, the last tie-breaker
 	// resolved
 	key  int32 // offset in the request text, the sort key
-	rep  span  // span in the report document, or noSpan
-	line int32
-	col  int32
+	rep     span  // span in the report document, or noSpan
+	line    int32 // of the span's start
+	col     int32
+	endLine int32 // of the span's end
+	endCol  int32
 }
 
 // checker carries one operation's state: the parsed texts, the options and
@@ -29,6 +31,7 @@ type checker struct {
 	zh       bool
 	findings []finding
 	walk     []step // the path of the secret scan, a stack
+	lint     *lintState
 }
 
 // add records a finding. path is a string or a pathLoc; it is rendered
@@ -121,16 +124,31 @@ func (c *checker) resolve() {
 		if len(idx) == 0 {
 			continue
 		}
-		slices.SortFunc(idx, func(a, b int) int { return int(c.findings[a].rep.off - c.findings[b].rep.off) })
-		offs := make([]int32, len(idx))
-		for k, i := range idx {
-			offs[k] = c.findings[i].rep.off
+		// Starts and ends, sorted together, in one sweep.
+		type mark struct {
+			off int32
+			at  int // finding index*2, +1 for the end
 		}
-		lines := make([]int32, len(idx))
-		cols := make([]int32, len(idx))
+		marks := make([]mark, 0, 2*len(idx))
+		for _, i := range idx {
+			r := c.findings[i].rep
+			marks = append(marks, mark{r.off, 2 * i}, mark{r.off + r.len, 2*i + 1})
+		}
+		slices.SortFunc(marks, func(a, b mark) int { return int(a.off - b.off) })
+		offs := make([]int32, len(marks))
+		for k, m := range marks {
+			offs[k] = m.off
+		}
+		lines := make([]int32, len(marks))
+		cols := make([]int32, len(marks))
 		lineCol(t.docs[d].text, offs, lines, cols)
-		for k, i := range idx {
-			c.findings[i].line, c.findings[i].col = lines[k], cols[k]
+		for k, m := range marks {
+			f := &c.findings[m.at/2]
+			if m.at%2 == 0 {
+				f.line, f.col = lines[k], cols[k]
+			} else {
+				f.endLine, f.endCol = lines[k], cols[k]
+			}
 		}
 	}
 }

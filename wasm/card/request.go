@@ -50,6 +50,8 @@ func opFunc(op string) func(c *checker, payload int32) resultWriter {
 		return (*checker).opValidateMemberCardLaunch
 	case OpParseReferrerInfo:
 		return (*checker).opParseReferrerInfo
+	case OpLint:
+		return (*checker).opLint
 	}
 	return nil
 }
@@ -139,7 +141,12 @@ func run(op string, input []byte) (Output, resultWriter) {
 		return c.finish(nil)
 	}
 	t.docs[req].report = false
-	return c.finish(fn(c, payload))
+	res := fn(c, payload)
+	out, res := c.finish(res)
+	if op == OpLint && c.opts.format != "" {
+		out.Report = c.lintReport(c.opts.format)
+	}
+	return out, res
 }
 
 // finish resolves the findings into an Output.
@@ -243,28 +250,32 @@ func (t *tree) wholeNumber(v int32) (int64, bool) {
 // readCards reads options.cards: per cardId, the short definition or
 // WeChat's card/get response.
 func (c *checker) readCards(o int32) {
-	t := c.t
-	if t.nodes[o].kind != kindObject {
-		c.errorf(CodeRequestInvalid, t.spanOf(o), "/options/cards", msgOptCards, c.kindOf(o))
+	if c.t.nodes[o].kind != kindObject {
+		c.errorf(CodeRequestInvalid, c.t.spanOf(o), "/options/cards", msgOptCards, c.kindOf(o))
 		return
 	}
+	c.opts.cards = c.readCardMap(o, "/options/cards")
+}
+
+// readCardMap reads an object of card definitions keyed by cardId; base is
+// its pointer.
+func (c *checker) readCardMap(o int32, base string) map[string]CardDef {
+	t := c.t
 	cards := make(map[string]CardDef, t.nodes[o].count)
 	t.members(o, func(k, v int32) {
 		id := string(t.val(k))
-		path := ptr("/options/cards", id)
+		path := ptr(base, id)
 		if t.nodes[v].kind != kindObject {
 			c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptCardDef, quote(id), c.kindOf(v))
 			return
 		}
-		var def CardDef
 		if raw := t.lookup(v, "card"); raw >= 0 {
-			def = c.readRawCard(id, raw, ptr(path, "card"))
+			cards[id] = c.readRawCard(id, raw, ptr(path, "card"))
 		} else {
-			def = c.readShortCard(id, v, path)
+			cards[id] = c.readShortCard(id, v, path)
 		}
-		cards[id] = def
 	})
-	c.opts.cards = cards
+	return cards
 }
 
 func (c *checker) readShortCard(id string, o int32, path string) CardDef {
