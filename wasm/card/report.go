@@ -15,7 +15,7 @@ type finding struct {
 	at   span
 	seq  int // emission order, the last tie-breaker
 	// resolved
-	key  int32 // offset in the request text, the sort key
+	key     int32 // offset in the request text, the sort key
 	rep     span  // span in the report document, or noSpan
 	line    int32 // of the span's start
 	col     int32
