@@ -19,15 +19,15 @@ const EnvTicket = "WXCARD_API_TICKET"
 // ErrEmptyTicket is returned when a ticket source holds nothing but space.
 var ErrEmptyTicket = errors.New("api_ticket is empty")
 
-// Ticket is the card api_ticket. Its value sits behind a pointer so that even
-// a Ticket kept in an unexported struct field (which fmt prints by
-// reflection, bypassing methods) shows as an address, not as the secret.
+// Ticket is the card api_ticket. Its value is held by a closure: fmt prints
+// a Ticket kept in an unexported struct field by reflection, bypassing the
+// methods below, and reflection shows a func only as an address.
 // The zero Ticket is empty and signs nothing.
 type Ticket struct {
 	s *secret
 }
 
-type secret struct{ v string }
+type secret struct{ get func() string }
 
 // NewTicket wraps a ticket value, trimming surrounding white space.
 func NewTicket(v string) (Ticket, error) {
@@ -35,7 +35,7 @@ func NewTicket(v string) (Ticket, error) {
 	if v == "" {
 		return Ticket{}, ErrEmptyTicket
 	}
-	return Ticket{s: &secret{v: v}}, nil
+	return Ticket{s: &secret{get: func() string { return v }}}, nil
 }
 
 // TicketFromEnv reads the ticket from the environment variable name through
@@ -82,14 +82,14 @@ func TicketFromFile(path string) (Ticket, error) {
 }
 
 // IsZero reports whether the ticket is empty.
-func (t Ticket) IsZero() bool { return t.s == nil || t.s.v == "" }
+func (t Ticket) IsZero() bool { return t.s == nil }
 
 // value is the secret itself; only this package's signing code reads it.
 func (t Ticket) value() string {
 	if t.s == nil {
 		return ""
 	}
-	return t.s.v
+	return t.s.get()
 }
 
 // String implements fmt.Stringer; it never returns the ticket.
