@@ -203,9 +203,15 @@ func TestVerifyProperty(t *testing.T) {
 			"card_id": func() (Ticket, card.CardListItem) {
 				return tk, card.CardListItem{CardID: changed(cardID), CardExt: item.CardExt}
 			},
-			"code":      func() (Ticket, card.CardListItem) { return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.Code = changed(e.Code) })) },
-			"openid":    func() (Ticket, card.CardListItem) { return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.OpenID = changed(e.OpenID) })) },
-			"nonce_str": func() (Ticket, card.CardListItem) { return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.NonceStr = changed(e.NonceStr) })) },
+			"code": func() (Ticket, card.CardListItem) {
+				return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.Code = changed(e.Code) }))
+			},
+			"openid": func() (Ticket, card.CardListItem) {
+				return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.OpenID = changed(e.OpenID) }))
+			},
+			"nonce_str": func() (Ticket, card.CardListItem) {
+				return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.NonceStr = changed(e.NonceStr) }))
+			},
 			"timestamp": func() (Ticket, card.CardListItem) {
 				return tk, itemOf(cardID, with(signed, func(e *CardExt) { e.Timestamp += 1 + r.Int64N(1000) }))
 			},
