@@ -150,6 +150,11 @@ func (b Builder) Build(cardID string, ext CardExt) (card.CardListItem, error) {
 		}
 		ext.NonceStr = nonce
 	}
+	for _, v := range []string{cardID, ext.Code, ext.OpenID, ext.NonceStr, ext.OuterStr} {
+		if b.Ticket.In(v) {
+			return card.CardListItem{}, errors.New("a cardExt value holds the api_ticket: a secret never goes into a payload")
+		}
+	}
 	if err := checkExt(cardID, ext); err != nil {
 		return card.CardListItem{}, err
 	}

@@ -58,6 +58,8 @@ func TestBuild(t *testing.T) {
 			ext: with(officialExt(""), func(e *CardExt) { e.NonceStr = strings.Repeat("a", 33) }), wantErr: "at most 32"},
 		{name: "invalid UTF-8", b: Builder{Ticket: tk}, cardID: officialCardID,
 			ext: with(officialExt(""), func(e *CardExt) { e.OuterStr = "\xff" }), wantErr: "UTF-8"},
+		{name: "ticket in a value", b: Builder{Ticket: tk}, cardID: officialCardID,
+			ext: with(officialExt(""), func(e *CardExt) { e.OuterStr = "x" + officialTicket }), wantErr: "holds the api_ticket"},
 		{name: "random source fails", b: Builder{Ticket: tk, Rand: failingReader{}}, cardID: officialCardID,
 			ext: CardExt{Timestamp: 1404896688}, wantErr: "no entropy"},
 	}

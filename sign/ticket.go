@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strconv"
@@ -56,29 +57,41 @@ const maxTicketFile = 64 << 10
 
 // TicketFromFile reads the ticket from a file holding only the ticket
 // (a trailing newline and surrounding white space are ignored). Errors name
-// the file, never its content.
+// neither the file nor its content.
 func TicketFromFile(path string) (Ticket, error) {
+	// Errors never name the path: a ticket passed where the path belongs
+	// must not come back in an error message.
 	f, err := os.Open(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return Ticket{}, fmt.Errorf("ticket file: %w", err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxTicketFile+1))
 	if err != nil {
-		return Ticket{}, fmt.Errorf("ticket file %s: %w", path, err)
+		return Ticket{}, fmt.Errorf("ticket file: %w", err)
 	}
 	if len(b) > maxTicketFile {
-		return Ticket{}, fmt.Errorf("ticket file %s: larger than %d bytes, not a ticket", path, maxTicketFile)
+		return Ticket{}, fmt.Errorf("ticket file: larger than %d bytes, not a ticket", maxTicketFile)
 	}
 	v := strings.TrimSpace(string(b))
 	if strings.ContainsAny(v, "\r\n") {
-		return Ticket{}, fmt.Errorf("ticket file %s: more than one line", path)
+		return Ticket{}, errors.New("ticket file: more than one line")
 	}
 	t, err := NewTicket(v)
 	if err != nil {
-		return Ticket{}, fmt.Errorf("ticket file %s: %w", path, err)
+		return Ticket{}, fmt.Errorf("ticket file: %w", err)
 	}
 	return t, nil
+}
+
+// In reports whether s contains the ticket, so that callers can refuse to
+// send or print a value that holds it.
+func (t Ticket) In(s string) bool {
+	return !t.IsZero() && strings.Contains(s, t.value())
 }
 
 // IsZero reports whether the ticket is empty.

@@ -105,6 +105,7 @@ func TestTicketSources(t *testing.T) {
 				require.Error(t, err)
 				assert.Contains(t, err.Error(), tt.wantErr)
 				assert.NotContains(t, err.Error(), officialTicket)
+				assert.NotContains(t, err.Error(), dir, "errors never name the path")
 				assert.True(t, tk.IsZero())
 				return
 			}
