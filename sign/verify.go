@@ -401,8 +401,8 @@ func finish(r Result) Result {
 	var en, zh strings.Builder
 	switch {
 	case r.OK:
-		en.WriteString("signature verifies")
-		zh.WriteString("签名正确")
+		en.WriteString("signature verifies.")
+		zh.WriteString("签名正确。")
 	case len(r.Mistakes) > 0:
 		en.WriteString("signature does not match. Reproduced: ")
 		zh.WriteString("签名错误。已复现原因：")
