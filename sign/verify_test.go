@@ -270,3 +270,11 @@ func (p pcgReader) Read(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+func TestVerifyHugeValuesStayCheap(t *testing.T) {
+	tk := mustTicket(t, officialTicket)
+	r := Verify(tk, itemOf(officialCardID, with(officialExt("8df4640f99e5aa257e14ca23895075323e280bc1"), func(e *CardExt) { e.OuterStr = strings.Repeat("x", maxExplainBytes) })))
+	assert.False(t, r.OK)
+	assert.Empty(t, r.Mistakes, "no recomputation over oversized values")
+	assert.Equal(t, []Mistake{MistakeWrongTicket}, r.Likely)
+}
