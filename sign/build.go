@@ -215,6 +215,19 @@ func NewNonce(r io.Reader, n int) (string, error) {
 // secretKeys are cardExt keys that would carry a server secret.
 var secretKeys = []string{"api_ticket", "ticket", "jsapi_ticket", "access_token", "appsecret", "secret"}
 
+// keyHints name the right key for the wrong spellings people use.
+var keyHints = map[string]string{
+	"nonceStr":            "did you mean nonce_str?",
+	"noncestr":            "did you mean nonce_str?",
+	"openId":              "did you mean openid?",
+	"openID":              "did you mean openid?",
+	"timeStamp":           "did you mean timestamp?",
+	"outerStr":            "did you mean outer_str?",
+	"fixedBeginTimestamp": "did you mean fixed_begintimestamp?",
+	"card_id":             "the cardId travels outside cardExt (--card-id)",
+	"cardId":              "the cardId travels outside cardExt (--card-id)",
+}
+
 // ParseCardExt decodes an unsigned cardExt object, as the sign command reads
 // it: strings for code, openid, nonce_str, outer_str, signature; timestamp a
 // number or a decimal string; fixed_begintimestamp a number. Unknown keys
@@ -259,6 +272,9 @@ func ParseCardExt(data []byte) (CardExt, error) {
 		default:
 			if slices.Contains(secretKeys, strings.ToLower(k)) {
 				return CardExt{}, fmt.Errorf("cardExt key %q holds a server secret: a secret never goes into a payload", k)
+			}
+			if hint, ok := keyHints[k]; ok {
+				return CardExt{}, fmt.Errorf("cardExt has unknown key %q: %s", k, hint)
 			}
 			name := k
 			if len(name) > 40 {

@@ -171,6 +171,7 @@ func TestCLI(t *testing.T) {
 		{name: "lint-cards-duplicate", args: []string{"lint", "--cards", "dup1.json", "--cards", "dup2.json", "pay/a.json"}, dir: "lint", core: coreOutput(true, "")},
 		{name: "lint-cards-not-object", args: []string{"lint", "--cards", "pay/sub/broken.json", "pay/a.json"}, dir: "lint", core: coreOutput(true, "")},
 		{name: "lint-ticket-positional", args: []string{"lint", ticket}},
+		{name: "lint-existing-long-dir", args: []string{"lint", "a-directory_with-name-12"}, dir: "lint", core: coreOutput(true, "")},
 	}
 	names := map[string]bool{}
 	for _, c := range cases {
