@@ -1,0 +1,44 @@
+package main
+
+import (
+	"io"
+	"slices"
+
+	"github.com/wxcard/wxcard/wasm/card"
+)
+
+// knownOps are never mistaken for a ticket passed positionally.
+var knownOps = []string{
+	card.OpValidateCardList, card.OpBuildAddCard, card.OpBuildOpenCard, card.OpParseAddCardResult,
+	card.OpParseActivateURL, card.OpValidateMemberCardLaunch, card.OpParseReferrerInfo, card.OpLint,
+}
+
+// runOp writes exactly the core's output bytes and one newline. The core
+// reports an unknown op or bad input itself, so this exits 0 once it ran.
+func (a *app) runOp(args []string) int {
+	const cmd = "run"
+	fs := newFlags(cmd)
+	pos, rc, done := a.parseCommand(cmd, fs, args)
+	if done {
+		return rc
+	}
+	if len(pos) != 1 {
+		for _, p := range pos {
+			if looksLikeTicket(p) && !slices.Contains(knownOps, p) {
+				return a.fail(cmd, refusePositional())
+			}
+		}
+		return a.usageError(cmd, "want exactly one OP")
+	}
+	op := pos[0]
+	if looksLikeTicket(op) && !slices.Contains(knownOps, op) {
+		return a.fail(cmd, refusePositional())
+	}
+	in, err := io.ReadAll(a.stdin)
+	if err != nil {
+		return a.fail(cmd, "reading stdin: "+err.Error())
+	}
+	out := a.call(op, in)
+	a.stdout.Write(append(out[:len(out):len(out)], '\n'))
+	return exitOK
+}
