@@ -10,8 +10,13 @@ CHECK_TARGETS := check-go
 -include $(sort $(wildcard build/*.mk))
 
 .PHONY: run test bench check test-go bench-core check-go
+# The examples hold deliberate mistakes, so lint's exit 1 is expected here;
+# only a usage or internal error (2) fails the target.
 run:
-	$(GO) run ./cmd/wxcard-examples examples
+	@$(GO) build -o bin/wxcard ./cmd/wxcard
+	@./bin/wxcard lint examples; rc=$$?; \
+	if [ $$rc -gt 1 ]; then exit $$rc; fi; \
+	echo; echo "wxcard lint exited $$rc (1: the examples above hold deliberate mistakes)."
 
 test: $(TEST_TARGETS)
 

@@ -162,7 +162,7 @@ func TestCLI(t *testing.T) {
 				return []byte(`{"ok":false,"diagnostics":[{"code":"request-invalid","severity":"error","path":"/options/x","message":"unknown option x","offset":0,"length":0,"line":0,"column":0}]}`)
 			}},
 		{name: "lint-core-garbage", args: []string{"lint", "pay/a.json"}, dir: "lint", core: func(string, []byte) []byte { return []byte("oops") }},
-		{name: "lint-stub-core", args: []string{"lint", "pay/a.json"}, dir: "lint"},
+		{name: "lint-real-core", args: []string{"lint", "pay/a.json"}, dir: "lint"},
 		{name: "lint-missing-path", args: []string{"lint", "pay", "missing.json"}, dir: "lint"},
 		{name: "lint-no-path", args: []string{"lint"}},
 		{name: "lint-bad-format", args: []string{"lint", "--format", "xml", "x"}},
