@@ -294,10 +294,21 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 }
 
 func extIndex(key []byte) int {
-	for f, name := range extNames {
-		if string(key) == name {
-			return f
-		}
+	switch string(key) {
+	case "code":
+		return extCode
+	case "openid":
+		return extOpenID
+	case "timestamp":
+		return extTimestamp
+	case "nonce_str":
+		return extNonce
+	case "fixed_begintimestamp":
+		return extFixedBegin
+	case "outer_str":
+		return extOuterStr
+	case "signature":
+		return extSignature
 	}
 	return -1
 }

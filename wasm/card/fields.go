@@ -174,6 +174,10 @@ func editDistance(a, b string, limit int) int {
 var secretNames = [...]string{"apiticket", "ticket", "jsapiticket", "accesstoken", "appsecret", "secret", "cardapiticket", "wxcardticket"}
 
 func isSecretKey(key []byte) bool {
+	// Every secret name ends in t (ticket, secret) or n (token).
+	if len(key) < 6 || (key[len(key)-1]|0x20 != 't' && key[len(key)-1]|0x20 != 'n') {
+		return false
+	}
 	for _, name := range secretNames {
 		if equalNormalized(key, name) {
 			return true

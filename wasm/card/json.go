@@ -334,16 +334,12 @@ func (p *parser) str() int32 {
 	start := p.pos
 	i := start + 1
 	// Fast path: no escapes, all ASCII.
-	for i < len(t) {
-		c := t[i]
-		if c == '"' {
-			p.pos = i + 1
-			return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
-		}
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			break
-		}
+	for i < len(t) && !strSpecial[t[i]] {
 		i++
+	}
+	if i < len(t) && t[i] == '"' {
+		p.pos = i + 1
+		return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
 	}
 	escaped := false
 	a := p.t.arena
@@ -417,11 +413,7 @@ func (p *parser) str() int32 {
 			// Copy the run of plain ASCII up to the next quote, escape or
 			// special byte in one go.
 			j := i + 1
-			for j < len(t) {
-				d := t[j]
-				if d == '"' || d == '\\' || d < 0x20 || d >= 0x80 {
-					break
-				}
+			for j < len(t) && !strSpecial[t[j]] {
 				j++
 			}
 			a = append(a, t[i:j]...)
@@ -438,6 +430,15 @@ func (p *parser) str() int32 {
 		}
 	}
 }
+
+// strSpecial marks the bytes that end a plain run inside a string: the
+// quote, the backslash, control characters and the start of UTF-8 sequences.
+var strSpecial = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80
+	}
+	return
+}()
 
 // readUnicodeEscape reads \uXXXX (and a following low surrogate) at the
 // start of b. It returns the rune, the bytes used, and a message when bad.
