@@ -26,8 +26,9 @@ const (
 type Rule struct {
 	Code     string
 	Severity Severity
-	Summary  Text
-	Fix      Text
+	Summary  Text // what it catches
+	Fix      Text // how to fix it
+	Why      Text // why WeChat (or the user) suffers
 }
 
 // Rule codes. They are stable: users and tests match on them.
@@ -80,7 +81,19 @@ const (
 	CodeCardNotAdded          = "card-not-added"
 )
 
-var catalogue = [...]Rule{
+// entry is a catalogue row; Why comes from why.go.
+type entry struct {
+	Code     string
+	Severity Severity
+	Summary  Text
+	Fix      Text
+}
+
+func (e entry) rule() Rule {
+	return Rule{Code: e.Code, Severity: e.Severity, Summary: e.Summary, Fix: e.Fix, Why: why[e.Code]}
+}
+
+var catalogue = [...]entry{
 	{CodeJSONSyntax, SeverityError,
 		Text{"The payload, or a cardExt string inside it, is not valid JSON.", "payload 或其中的 cardExt 字符串不是合法的 JSON。"},
 		Text{"Fix the text at the reported position; produce JSON with JSON.stringify rather than by hand.", "修正所报告位置的文本；用 JSON.stringify 生成 JSON，不要手工拼接。"}},
@@ -224,15 +237,17 @@ var catalogue = [...]Rule{
 // Rules returns the rule catalogue, in documentation order.
 func Rules() []Rule {
 	out := make([]Rule, len(catalogue))
-	copy(out, catalogue[:])
+	for i, e := range catalogue {
+		out[i] = e.rule()
+	}
 	return out
 }
 
 // LookupRule returns the catalogue entry for code.
 func LookupRule(code string) (Rule, bool) {
-	for _, r := range catalogue {
-		if r.Code == code {
-			return r, true
+	for _, e := range catalogue {
+		if e.Code == code {
+			return e.rule(), true
 		}
 	}
 	return Rule{}, false

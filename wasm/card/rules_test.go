@@ -288,7 +288,7 @@ func TestCatalogueComplete(t *testing.T) {
 	for _, r := range Rules() {
 		require.False(t, seen[r.Code], "duplicate %s", r.Code)
 		seen[r.Code] = true
-		for _, s := range []string{r.Summary.En, r.Summary.Zh, r.Fix.En, r.Fix.Zh} {
+		for _, s := range []string{r.Summary.En, r.Summary.Zh, r.Fix.En, r.Fix.Zh, r.Why.En, r.Why.Zh} {
 			assert.NotEmpty(t, s, r.Code)
 		}
 		assert.Contains(t, []Severity{SeverityError, SeverityWarning, SeverityInfo}, r.Severity)
