@@ -97,6 +97,14 @@ func (a *app) lint(args []string) int {
 	if err := json.Unmarshal(a.call(card.OpLint, bytes.TrimSuffix(in.Bytes(), []byte("\n"))), &out); err != nil || out.OK == nil {
 		return a.fail(cmd, "internal error: the core returned output that is not {\"ok\",\"diagnostics\"}")
 	}
+	if out.Output == "" && !*out.OK {
+		// No report: the core refused the request as a whole (too large,
+		// malformed). Say why instead of printing nothing.
+		for _, d := range out.Diagnostics {
+			fmt.Fprintf(a.stderr, "wxcard lint: %s (%s)\n", d.Message, d.Code)
+		}
+		return exitUsage
+	}
 	if out.Output != "" {
 		report := out.Output
 		if !strings.HasSuffix(report, "\n") {

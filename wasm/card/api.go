@@ -69,7 +69,7 @@ func runPayload(op string, payload []byte, opts Options) Output {
 		return c.output(nil)
 	}
 	if len(payload) > MaxInput {
-		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(payload)))
+		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(payload)), strconv.Itoa(MaxInput))
 		return c.output(nil)
 	}
 	root, err := t.parse(d, maxDepth)

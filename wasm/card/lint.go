@@ -2,6 +2,7 @@ package card
 
 import (
 	"maps"
+	"strconv"
 	"strings"
 )
 
@@ -93,6 +94,11 @@ func (c *checker) readLintFile(path string, content int32) lintFile {
 	text := c.t.valOf(n)
 	d := t.addDoc(text, n.doc, content)
 	t.docs[d].report, t.docs[d].file = true, path
+	if len(text) > MaxInput {
+		lf.doc = d
+		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(text) - MaxInput)}, "", msgLimitFile, strconv.Itoa(len(text)), strconv.Itoa(MaxInput))
+		return lf
+	}
 	trimmed := strings.TrimSpace(string(text))
 	if strings.HasPrefix(trimmed, "http://") || strings.HasPrefix(trimmed, "https://") {
 		lf.doc, lf.kind = d, KindActivateURL

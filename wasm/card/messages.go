@@ -36,6 +36,7 @@ const (
 	msgSynBOM
 	msgLimitDepth
 	msgLimitSize
+	msgLimitFile
 	// Where the bad text is: wraps an inner syntax message.
 	msgInRequest
 	msgInPayload
@@ -179,7 +180,8 @@ var messages = [msgCount]Text{
 	msgSynUnquotedKey:   {"the key {0} must be in double quotes", "键 {0} 必须用双引号括起来"},
 	msgSynBOM:           {"the text starts with a byte order mark: save it as UTF-8 without BOM", "文本以字节顺序标记（BOM）开头：请存为无 BOM 的 UTF-8"},
 	msgLimitDepth:       {"JSON nests deeper than 64 levels", "JSON 嵌套超过 64 层"},
-	msgLimitSize:        {"the input is {0} bytes; at most 1048576 (1 MiB) are accepted", "输入有 {0} 字节；最多接受 1048576 字节（1 MiB）"},
+	msgLimitSize:        {"the input is {0} bytes; at most {1} are accepted", "输入有 {0} 字节；最多接受 {1} 字节"},
+	msgLimitFile:        {"the file is {0} bytes; at most {1} (1 MiB) are accepted", "文件有 {0} 字节；最多接受 {1} 字节（1 MiB）"},
 
 	msgInRequest: {"the request is not valid JSON: {0}", "请求不是合法的 JSON：{0}"},
 	msgInPayload: {"the payload is not valid JSON: {0}", "payload 不是合法的 JSON：{0}"},

@@ -115,7 +115,7 @@ func TestBadInput(t *testing.T) {
 		{"BOM", OpValidateCardList, "\xef\xbb\xbf{\"payload\":1}", CodeJSONSyntax, "", 0, "byte order mark"},
 		{"deep nesting", OpValidateCardList, `{"payload":` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, CodePayloadLimit, "", 75, "64"},
 		{"deep text payload", OpValidateCardList, textReq(strings.Repeat(`{"a":`, 65)+"1"+strings.Repeat("}", 65), ""), CodePayloadLimit, "", 320, "64"},
-		{"huge", OpValidateCardList, `{"payload":"` + strings.Repeat("a", 2<<20) + `"}`, CodePayloadLimit, "", MaxInput, "1 MiB"},
+		{"huge", OpValidateCardList, `{"payload":"` + strings.Repeat("a", 2<<20) + `"}`, CodePayloadLimit, "", MaxInput, "at most 1048576"},
 		{"duplicate keys", OpValidateCardList, textReq(`{"cardList":[],"cardList":[]}`, ""), CodePayloadShape, "/cardList", 26, "empty"},
 		{"duplicate key reported", OpValidateCardList, textReq(`{"cardList":[{"cardId":"`+goodID+`","cardId":"`+goodID+`","cardExt":"{}"}]}`, ""), CodeDuplicateKey, "/cardList/0/cardId", 54, "more than once"},
 		{"escaped twice", OpValidateCardList, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(jsonString(extText(nil)))+`}]}`, ""), CodeCardExtNotObject, "/cardList/0/cardExt", -1, "twice"},
@@ -171,4 +171,25 @@ func TestOrdering(t *testing.T) {
 		a, b := o.Diagnostics[i-1], o.Diagnostics[i]
 		assert.True(t, a.Offset < b.Offset || (a.Offset == b.Offset && a.Code <= b.Code), "%v before %v", a, b)
 	}
+}
+
+// lint: the 1 MiB limit holds per file; the request may be larger.
+func TestLintLimits(t *testing.T) {
+	big := `{"cardList":[{"cardId":"` + strings.Repeat("p", MaxInput) + `"}]}`
+	small := `{"cardList":[{"cardId":"` + goodID + `","cardExt":` + jsonString(extText(nil)) + `}]}`
+	files := `[{"path":"big.json","content":` + jsonString(big) + `}`
+	for i := 0; i < 3; i++ {
+		files += `,{"path":"p` + string(rune('a'+i)) + `.json","content":` + jsonString(small+strings.Repeat(" ", MaxInput/2)) + `}`
+	}
+	in := `{"payload":{"files":` + files + `]},"options":{"format":"json"}}`
+	require.Greater(t, len(in), MaxInput)
+	o := call(t, OpLint, in)
+	d := find(t, o, CodePayloadLimit)
+	assert.Equal(t, "big.json", d.File)
+	assert.Equal(t, MaxInput, d.Offset)
+	assert.Len(t, o.Diagnostics, 1, "the other files are checked and clean")
+
+	huge := `{"payload":{"files":[{"path":"a","content":"` + strings.Repeat(" ", MaxLintInput) + `"}]}}`
+	o = call(t, OpLint, huge)
+	assert.Equal(t, MaxLintInput, find(t, o, CodePayloadLimit).Offset)
 }

@@ -3,8 +3,13 @@ package card
 import "strconv"
 
 // MaxInput is the largest input the core reads; a larger one gets a
-// payload-limit diagnostic without being parsed.
-const MaxInput = 1 << 20
+// payload-limit diagnostic without being parsed. For lint the limit holds
+// for each file, and the request as a whole may reach MaxLintInput, so a
+// project's payload files are checked in one call.
+const (
+	MaxInput     = 1 << 20
+	MaxLintInput = 32 << 20
+)
 
 // defaultMaxSkew is options.maxSkewSeconds when not given.
 const defaultMaxSkew = 7200
@@ -87,14 +92,18 @@ func Run(op string, input []byte) Output {
 }
 
 func run(op string, input []byte) (Output, resultWriter) {
-	t := newTree(min(len(input), MaxInput))
+	limit := MaxInput
+	if op == OpLint {
+		limit = MaxLintInput
+	}
+	t := newTree(min(len(input), limit))
 	req := t.addDoc(input, -1, -1)
 	defOpts := options{locale: LocaleEn, maxSkew: defaultMaxSkew}
 	c := &checker{t: t, opts: &defOpts}
 	// Request-level problems are reported against the request text.
 	t.docs[req].report = true
-	if len(input) > MaxInput {
-		c.errorf(CodePayloadLimit, span{doc: req, off: MaxInput, len: int32(len(input) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(input)))
+	if len(input) > limit {
+		c.errorf(CodePayloadLimit, span{doc: req, off: int32(limit), len: int32(len(input) - limit)}, "", msgLimitSize, strconv.Itoa(len(input)), strconv.Itoa(limit))
 		return c.finish(nil)
 	}
 	root, err := t.parse(req, maxDepth+1)
