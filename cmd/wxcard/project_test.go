@@ -1,0 +1,64 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The README tells users to put `npx wxcard lint …` in project.config.json's
+// scripts.beforeCompile and beforeUpload. Run exactly those commands (the Go
+// CLI takes the same words) in the sample mini program under tests/.
+func TestDocumentedProjectScripts(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "tests", "miniprogram"))
+	require.NoError(t, err)
+	raw, err := os.ReadFile(filepath.Join(dir, "project.config.json"))
+	require.NoError(t, err)
+	var cfg struct{ Scripts map[string]string }
+	require.NoError(t, json.Unmarshal(raw, &cfg))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	t.Chdir(dir)
+	for _, hook := range []string{"beforeCompile", "beforeUpload"} {
+		cmd := cfg.Scripts[hook]
+		require.True(t, strings.HasPrefix(cmd, "npx wxcard lint "), "%s: %q", hook, cmd)
+		assert.Contains(t, string(readme), `"`+hook+`": "`+cmd+`"`, "the README documents this command")
+		c := cliCase{name: hook, args: strings.Fields(strings.TrimPrefix(cmd, "npx wxcard "))}
+		out := c.run(t)
+		assert.Contains(t, out, "-- exit --\n0\n", out)
+		assert.Contains(t, out, "no problems in 4 files", out)
+	}
+}
+
+// Every report format in both locales, on the examples (which hold
+// deliberate mistakes), against golden files.
+func TestLintFormatsGolden(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	require.NoError(t, err)
+	golden, err := filepath.Abs(goldenDir)
+	require.NoError(t, err)
+	t.Chdir(filepath.Dir(root))
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		for _, locale := range []string{"en", "zh-CN"} {
+			name := "lint-examples-" + format + "-" + locale
+			t.Run(name, func(t *testing.T) {
+				c := cliCase{name: name, args: []string{"lint", "--format", format, "--locale", locale, "examples"}}
+				got := c.run(t)
+				path := filepath.Join(golden, name+".golden")
+				if *update {
+					require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+					return
+				}
+				want, err := os.ReadFile(path)
+				require.NoError(t, err, "run go test ./cmd/wxcard -update")
+				assert.Equal(t, string(want), got)
+				assert.Contains(t, got, "-- exit --\n1\n")
+			})
+		}
+	}
+}

@@ -1,0 +1,5 @@
+App({
+  onShow(options) {
+    // parseReferrerInfo tells whether the member card was activated.
+  }
+})

@@ -1,0 +1,7 @@
+const addCardOptions = require('../../cardpayloads/addcard.json')
+
+Page({
+  claim() {
+    wx.addCard(addCardOptions)
+  }
+})
