@@ -1,7 +1,7 @@
 // Browser (and default) entry: no file system, so init() takes a URL, a
 // Response, the bytes, a compiled WebAssembly.Module or an instantiate
 // function; without one it fetches wxcard.wasm next to this file.
-import { createWxcard, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
+import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
 async function resolve(source) {
   source = await source;
@@ -25,11 +25,18 @@ async function resolve(source) {
   return source;
 }
 
-const engine = createWxcard({
+const browserPlatform = {
   resolve,
   defaultSource: () => new URL('./wxcard.wasm', import.meta.url).href,
   getRandomValues: (b) => globalThis.crypto.getRandomValues(b),
-});
+};
+
+/** An engine of its own (own instance and state), for isolation. */
+export function createWxcard() {
+  return createEngine(browserPlatform);
+}
+
+const engine = createEngine(browserPlatform);
 
 export const {
   init,

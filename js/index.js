@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createWxcard, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
+import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
 // Packed, the wasm sits next to this file (prepack copies it); in the
 // repository it is the committed build at ../wasm/wxcard.wasm.
@@ -40,11 +40,18 @@ async function resolve(source) {
   return source;
 }
 
-const engine = createWxcard({
+const nodePlatform = {
   resolve,
   defaultSource: readDefault,
   getRandomValues: (b) => webcrypto.getRandomValues(b),
-});
+};
+
+/** An engine of its own (own instance and state), for isolation. */
+export function createWxcard() {
+  return createEngine(nodePlatform);
+}
+
+const engine = createEngine(nodePlatform);
 
 export const {
   init,
