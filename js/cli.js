@@ -159,6 +159,13 @@ export async function buildLintRequest(o) {
   return { payload: { files }, options };
 }
 
+/** lint's exit status for an output: 1 on errors or more than maxWarnings (≥ 0) warnings. */
+export function lintStatus(out, maxWarnings) {
+  if (!out.ok) return 1;
+  const warnings = (out.diagnostics || []).filter((d) => d.severity === 'warning').length;
+  return maxWarnings >= 0 && warnings > maxWarnings ? 1 : 0;
+}
+
 async function readAll(stream) {
   const chunks = [];
   let n = 0;
@@ -192,10 +199,7 @@ export async function main(argv, io) {
       await init();
       const out = JSON.parse(Buffer.from(callRaw('lint', request)).toString('utf8'));
       if (typeof out.output === 'string') io.stdout.write(out.output);
-      const warnings = (out.diagnostics || []).filter((d) => d.severity === 'warning').length;
-      if (!out.ok) return 1;
-      if (o.maxWarnings >= 0 && warnings > o.maxWarnings) return 1;
-      return 0;
+      return lintStatus(out, o.maxWarnings);
     }
     throw new UsageError(cmd === undefined ? 'missing command' : `unknown command ${cmd}`);
   } catch (err) {

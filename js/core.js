@@ -5,6 +5,8 @@
 /** Inputs larger than this are refused before they enter the module. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+const MAX_OP_BYTES = 4096;
+
 /** The module ABI this shim speaks (wasm/guest: abiVersion). */
 export const ABI_VERSION = 1;
 
@@ -392,7 +394,8 @@ export function createWxcard(platform) {
     const cur = ready();
     const ob = opBytes(op);
     const ib = inputBytes(input);
-    if (ib.length + ob.length > MAX_INPUT_BYTES) throw tooBig(ib.length + ob.length);
+    if (ib.length > MAX_INPUT_BYTES) throw tooBig(ib.length);
+    if (ob.length > MAX_OP_BYTES) throw new RangeError(`wxcard: op name is ${ob.length} bytes; no op is longer than ${MAX_OP_BYTES}`);
     const { ex, memory, state } = cur;
     let out;
     try {
