@@ -43,6 +43,11 @@ export async function serve(root, pages = {}) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    // A browser keeps connections alive: drop them, or close() waits minutes.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
