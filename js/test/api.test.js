@@ -173,3 +173,21 @@ test('init takes a path, a file: URL, bytes, a Module or a Response', async () =
     assert.equal(typeof e.validateCardList({ cardList: [] }).ok, 'boolean');
   }
 });
+
+test('memory stays bounded over many calls (every block handed to the module is freed)', async () => {
+  let memory = null;
+  const e = createWxcard();
+  await e.init({
+    wasm: wasmBytes,
+    instantiate: async (bytes, imports) => {
+      const r = await WebAssembly.instantiate(bytes, imports);
+      memory = r.instance.exports.memory;
+      return r;
+    },
+  });
+  const input = Buffer.from(JSON.stringify({ payload: { cardList: [{ cardId: 'p', cardExt: 'x'.repeat(4096) }] }, options: {} }));
+  const want = e.callRawText('validateCardList', input);
+  for (let i = 0; i < 40000; i++) e.callRaw('validateCardList', input);
+  assert.equal(e.callRawText('validateCardList', input), want);
+  assert.ok(memory.buffer.byteLength < 64 * 1024 * 1024, `memory grew to ${memory.buffer.byteLength} bytes`);
+});

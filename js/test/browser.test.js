@@ -22,6 +22,7 @@ const b64 = (b) => Buffer.from(b).toString('base64');
 
 test('browser entry in headless Chromium gives the same bytes', { skip, timeout: 120_000 }, async (t) => {
   requireWasm();
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing and CI is set: CI must apt-get install chromium`);
   const { chromium } = await import('playwright-core');
   const server = await serve(REPO, { '/__wxcard_test__.html': '<!doctype html><meta charset="utf-8"><title>wxcard</title>' });
   const profile = mkdtempSync(join(tmpdir(), 'wxcard-chromium-'));
