@@ -293,7 +293,6 @@ export function createWxcard(platform) {
     if (injected) {
       const r = await injected.instantiate(injected.source, imports.object);
       const instance = r && r.instance ? r.instance : r;
-      if (r && r.module && hasWasm() && r.module instanceof WebAssembly.Module) module = r.module;
       return adopt(instance, imports);
     }
     const instance = await WebAssembly.instantiate(module, imports.object);
@@ -354,7 +353,8 @@ export function createWxcard(platform) {
 
   // After a trap the instance's memory is suspect: drop it and build a new
   // one from the same compiled module, synchronously where the platform
-  // allows, else in the background (calls then say to await init()).
+  // allows, else in the background (calls then say to await init()). An
+  // injected instantiate function is always asked again (it may wrap).
   function discard(cause) {
     inst = null;
     if (module && !injected) {
