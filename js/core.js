@@ -189,42 +189,86 @@ const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
 const decoder = typeof TextDecoder !== 'undefined' ? new TextDecoder() : null;
 
 export function utf8Encode(s) {
-  if (encoder) return encoder.encode(s);
-  const out = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
+  return encoder ? encoder.encode(s) : utf8EncodeJS(s);
 }
 
 export function utf8Decode(b) {
-  if (decoder) return decoder.decode(b);
-  let s = '';
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    const need = c < 0x80 ? 0 : c >= 0xf0 && c < 0xf5 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
-    let cp = need === 0 ? c : need === 1 ? c & 31 : need === 2 ? c & 15 : c & 7;
-    let ok = need >= 0 && i + need < b.length;
-    for (let k = 1; ok && k <= need; k++) {
-      const d = b[i + k];
-      if (d === undefined || (d & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (d & 63);
+  return decoder ? decoder.decode(b) : utf8DecodeJS(b);
+}
+
+/** UTF-8 encoding in plain JS; lone surrogates become U+FFFD. */
+export function utf8EncodeJS(s) {
+  const out = new Uint8Array(utf8Length(s));
+  let j = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      c = 0xfffd;
     }
-    if (!ok || (need === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) {
+    if (c < 0x80) out[j++] = c;
+    else if (c < 0x800) {
+      out[j++] = 0xc0 | (c >> 6);
+      out[j++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      out[j++] = 0xe0 | (c >> 12);
+      out[j++] = 0x80 | ((c >> 6) & 63);
+      out[j++] = 0x80 | (c & 63);
+    } else {
+      out[j++] = 0xf0 | (c >> 18);
+      out[j++] = 0x80 | ((c >> 12) & 63);
+      out[j++] = 0x80 | ((c >> 6) & 63);
+      out[j++] = 0x80 | (c & 63);
+    }
+  }
+  return out;
+}
+
+/** UTF-8 decoding in plain JS; each maximal invalid subpart becomes one U+FFFD (as TextDecoder does). */
+export function utf8DecodeJS(b) {
+  let s = '';
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      s += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need;
+    let lo = 0x80;
+    let hi = 0xbf;
+    let cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0f;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else {
       s += '\ufffd';
-      i += 1;
+      i++;
+      continue;
+    }
+    let k = 1;
+    for (; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < lo || d > hi) break;
+      cp = (cp << 6) | (d & 0x3f);
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    if (k <= need) {
+      s += '\ufffd';
+      i += k;
       continue;
     }
     s += String.fromCodePoint(cp);
@@ -239,9 +283,9 @@ function tooBig(n) {
   );
 }
 
-// Request input → bytes. Bytes pass through untouched; a string is the
-// request's JSON text; anything else is serialized with JSON.stringify.
-function inputBytes(input) {
+// Request input → bytes or text. Bytes pass through untouched; a string is
+// the request's JSON text; anything else is serialized with JSON.stringify.
+function inputValue(input) {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
@@ -254,8 +298,35 @@ function inputBytes(input) {
   }
   // A UTF-16 length over the cap means the UTF-8 form is over it too.
   if (text.length > MAX_INPUT_BYTES) throw tooBig(text.length);
-  return utf8Encode(text);
+  return text;
 }
+
+/** UTF-8 length of a string, lone surrogates counting as U+FFFD (3 bytes). */
+export function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+// Default text moves between JS strings and wasm memory; the Node entry
+// substitutes Buffer-based ones.
+const defaultText = {
+  length: utf8Length,
+  write(s, buffer, ptr, len) {
+    const dst = new Uint8Array(buffer, ptr, len);
+    if (encoder && encoder.encodeInto) encoder.encodeInto(s, dst);
+    else dst.set(utf8Encode(s));
+  },
+  read: (buffer, ptr, len) => utf8Decode(new Uint8Array(buffer, ptr, len)),
+};
 
 function opBytes(op) {
   if (typeof op === 'string') return utf8Encode(op);
@@ -279,9 +350,11 @@ function isSource(x) {
 /**
  * Creates an independent wxcard engine. platform.resolve(source) turns an
  * init source (undefined for the default) into bytes or a WebAssembly.Module;
- * platform.getRandomValues fills a Uint8Array.
+ * platform.getRandomValues fills a Uint8Array; platform.text optionally
+ * replaces defaultText (UTF-8 length, write into and read from memory).
  */
 export function createWxcard(platform) {
+  const text = platform.text || defaultText;
   let module = null; // the compiled module, kept to re-instantiate after a trap
   let injected = null; // { instantiate, source } when an instantiate function drives loading
   let inst = null; // { ex, memory, state }
@@ -389,29 +462,32 @@ export function createWxcard(platform) {
     throw new WxcardError('wxcard: not initialized; call and await init() first');
   }
 
-  /** Runs op and returns the exact output bytes. */
-  function callRaw(op, input) {
+  // Moves op and input into the module, runs op and hands the output span
+  // to take(buffer, ptr, len) before anything else can touch it.
+  function invoke(op, input, take) {
     const cur = ready();
     const ob = opBytes(op);
-    const ib = inputBytes(input);
-    if (ib.length > MAX_INPUT_BYTES) throw tooBig(ib.length);
     if (ob.length > MAX_OP_BYTES) throw new RangeError(`wxcard: op name is ${ob.length} bytes; no op is longer than ${MAX_OP_BYTES}`);
+    const iv = inputValue(input);
+    const isText = typeof iv === 'string';
+    const inLen = isText ? text.length(iv) : iv.length;
+    if (inLen > MAX_INPUT_BYTES) throw tooBig(inLen);
     const { ex, memory, state } = cur;
-    let out;
+    let ptr;
+    let len;
     try {
       const opPtr = ex.wxcard_alloc(ob.length) >>> 0;
-      const inPtr = ex.wxcard_alloc(ib.length) >>> 0;
-      let mem = new Uint8Array(memory.buffer);
-      mem.set(ob, opPtr);
-      mem.set(ib, inPtr);
-      const r = BigInt.asUintN(64, BigInt(ex.wxcard_call(opPtr, ob.length, inPtr, ib.length)));
-      const ptr = Number(r >> 32n);
-      const len = Number(r & 0xffffffffn);
-      mem = new Uint8Array(memory.buffer); // the call may have grown memory
-      if (ptr + len > mem.length) throw new RangeError('output span outside memory');
-      out = mem.slice(ptr, ptr + len);
+      const inPtr = ex.wxcard_alloc(inLen) >>> 0;
+      new Uint8Array(memory.buffer).set(ob, opPtr);
+      if (isText) text.write(iv, memory.buffer, inPtr, inLen);
+      else new Uint8Array(memory.buffer).set(iv, inPtr);
+      const r = BigInt.asUintN(64, BigInt(ex.wxcard_call(opPtr, ob.length, inPtr, inLen)));
       ex.wxcard_free(opPtr);
       ex.wxcard_free(inPtr);
+      ptr = Number(r >> 32n);
+      len = Number(r & 0xffffffffn);
+      // Fresh views only from here: the call may have grown memory.
+      if (ptr + len > memory.buffer.byteLength) throw new RangeError('output span outside memory');
     } catch (err) {
       const why = describe(err, state);
       discard(err);
@@ -421,17 +497,24 @@ export function createWxcard(platform) {
         { cause: err },
       );
     }
-    state.out = '';
-    if (out.length === 0) throw new WxcardError('wxcard: the module returned no output');
-    return out;
+    if (state.out) state.out = '';
+    if (len === 0) throw new WxcardError('wxcard: the module returned no output');
+    return take(memory.buffer, ptr, len);
+  }
+
+  const copy = (buffer, ptr, len) => new Uint8Array(buffer, ptr, len).slice();
+
+  /** Runs op and returns the exact output bytes. */
+  function callRaw(op, input) {
+    return invoke(op, input, copy);
   }
 
   function callRawText(op, input) {
-    return utf8Decode(callRaw(op, input));
+    return invoke(op, input, text.read);
   }
 
   function call(op, input) {
-    return JSON.parse(callRawText(op, input));
+    return JSON.parse(invoke(op, input, text.read));
   }
 
   const request = (payload, options) => ({ payload, options: options == null ? {} : options });
