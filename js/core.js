@@ -373,6 +373,7 @@ export function createWxcard(platform) {
   }
 
   async function load(opts) {
+    if (platform.prepare) await platform.prepare();
     let source = opts;
     let instantiateFn = null;
     if (opts != null && !isSource(opts)) {

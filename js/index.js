@@ -1,6 +1,5 @@
 // Node entry: loads wxcard.wasm from disk (never from the network).
 import { readFile } from 'node:fs/promises';
-import { webcrypto } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
@@ -20,6 +19,13 @@ async function readDefault() {
   throw new WxcardError(
     `wxcard: wxcard.wasm not found at ${fileURLToPath(PACKAGED)} or ${fileURLToPath(DEVELOPMENT)}; pass its bytes to init()`,
   );
+}
+
+// Node ≥ 19 has Web Crypto as a global; Node 18 gets it from node:crypto,
+// loaded only then (loading it costs a few milliseconds of cold start).
+let fill = globalThis.crypto && typeof globalThis.crypto.getRandomValues === 'function' ? globalThis.crypto : null;
+async function prepare() {
+  if (!fill) fill = (await import('node:crypto')).webcrypto;
 }
 
 async function resolve(source) {
@@ -51,7 +57,8 @@ const nodePlatform = {
   text,
   resolve,
   defaultSource: readDefault,
-  getRandomValues: (b) => webcrypto.getRandomValues(b),
+  prepare,
+  getRandomValues: (b) => fill.getRandomValues(b),
 };
 
 /** An engine of its own (own instance and state), for isolation. */
