@@ -12,7 +12,8 @@
 // paths are the joined paths with "/" separators.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { init, callRaw, MAX_INPUT_BYTES } from './index.js';
+import * as pkg from './index.js';
+import { MAX_INPUT_BYTES } from './index.js';
 
 export const USAGE = `usage:
   wxcard lint [--format text|json|sarif|github] [--locale en|zh-CN] [--cards FILE_OR_DIR] [--max-warnings N] PATH...
@@ -177,9 +178,13 @@ async function readAll(stream) {
   return Buffer.concat(chunks);
 }
 
-/** Runs the command; returns the exit status. io: { stdin, stdout, stderr, env }. */
+/**
+ * Runs the command; returns the exit status. io: { stdin, stdout, stderr,
+ * env, engine? } where engine ({ init, callRaw }) defaults to the package's.
+ */
 export async function main(argv, io) {
   const say = (s) => io.stderr.write(s);
+  const { init, callRaw } = io.engine || pkg;
   const [cmd, ...rest] = argv;
   try {
     if (cmd === '-h' || cmd === '--help' || cmd === 'help') {

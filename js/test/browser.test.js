@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.js';
-import { REPO, readVectors, INLINE_CASES, nativeOutputs, requireWasm, tinyWasm, TINY_OUTPUT } from './helpers.js';
+import { REPO, WASM_PATH, readVectors, INLINE_CASES, nativeOutputs, requireWasm, tinyWasm, TINY_OUTPUT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -24,7 +24,12 @@ test('browser entry in headless Chromium gives the same bytes', { skip, timeout:
   requireWasm();
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing and CI is set: CI must apt-get install chromium`);
   const { chromium } = await import('playwright-core');
-  const server = await serve(REPO, { '/__wxcard_test__.html': '<!doctype html><meta charset="utf-8"><title>wxcard</title>' });
+  // /js/wxcard.wasm stands where prepack puts the wasm, so the default init() finds it.
+  const server = await serve(
+    REPO,
+    { '/__wxcard_test__.html': '<!doctype html><meta charset="utf-8"><title>wxcard</title>' },
+    { '/js/wxcard.wasm': WASM_PATH },
+  );
   const profile = mkdtempSync(join(tmpdir(), 'wxcard-chromium-'));
   let context = null;
   t.after(async () => {
@@ -35,7 +40,12 @@ test('browser entry in headless Chromium gives the same bytes', { skip, timeout:
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
   const page = await context.newPage();
   const pageErrors = [];
+  const consoleLines = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    // The deliberate 404 below is logged by the browser itself.
+    if (!/Failed to load resource/.test(m.text())) consoleLines.push(`${m.type()}: ${m.text()}`);
+  });
   await page.goto(`${server.origin}/__wxcard_test__.html`);
 
   const vectors = readVectors();
@@ -59,6 +69,15 @@ test('browser entry in headless Chromium gives the same bytes', { skip, timeout:
       await w.init(new URL('/wasm/wxcard.wasm', location.href));
       r.outputs = cases.map((c) => enc(w.callRaw(c.op, dec(c.input))));
       r.object = w.validateCardList({ cardList: [] });
+      // Other sources: the default URL next to the module, bytes, a Module, a Response.
+      const bytes = new Uint8Array(await (await fetch('/wasm/wxcard.wasm')).arrayBuffer());
+      const sources = [undefined, bytes, await WebAssembly.compile(bytes), fetch('/wasm/wxcard.wasm'), { wasm: bytes.buffer }];
+      r.sources = [];
+      for (const s of sources) {
+        const e = w.createWxcard();
+        await e.init(s);
+        r.sources.push(e.callRawText(cases[0].op, dec(cases[0].input)) === new TextDecoder().decode(w.callRaw(cases[0].op, dec(cases[0].input))));
+      }
       try {
         w.callRaw('validateCardList', new Uint8Array(w.MAX_INPUT_BYTES + 1));
       } catch (e) {
@@ -78,6 +97,8 @@ test('browser entry in headless Chromium gives the same bytes', { skip, timeout:
   );
 
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(consoleLines, [], 'the package prints nothing in the browser');
+  assert.deepEqual(result.sources, [true, true, true, true, true]);
   assert.match(result.beforeInit, /not initialized/);
   assert.match(result.badUrl, /HTTP 404/);
   assert.match(result.overCap, /^RangeError: .*16 MiB/);

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { init, callRaw } from '../index.js';
-import { parseLintArgs, buildLintRequest, localeFromLang, lintStatus, UsageError } from '../cli.js';
+import { main, parseLintArgs, buildLintRequest, localeFromLang, lintStatus, UsageError } from '../cli.js';
 import { JS_DIR, requireWasm } from './helpers.js';
 
 requireWasm();
@@ -117,4 +117,45 @@ test('lint status: errors → 1, warnings over --max-warnings → 1, else 0', ()
   assert.equal(lintStatus({ ok: true, diagnostics: [w, w] }, 1), 1);
   assert.equal(lintStatus({ ok: true, diagnostics: [w, { severity: 'info' }] }, 0), 1);
   assert.equal(lintStatus({ ok: true, diagnostics: [{ severity: 'info' }] }, 0), 0);
+});
+
+test('lint prints the report from the output field and exits by the verdict', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wxcard-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'a.json'), '{"cardList":[]}');
+  const sink = () => {
+    const chunks = [];
+    return { write: (c) => chunks.push(Buffer.from(c)), text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const run = async (args, output) => {
+    const seen = [];
+    const stdout = sink();
+    const stderr = sink();
+    const engine = {
+      init: async () => {},
+      callRaw: (op, req) => {
+        seen.push([op, req]);
+        return Buffer.from(JSON.stringify(output));
+      },
+    };
+    const status = await main(args, { stdin: null, stdout, stderr, env: { LANG: 'zh_CN.UTF-8' }, engine });
+    return { status, out: stdout.text(), err: stderr.text(), seen };
+  };
+  const warn = { code: 'nonce-missing', severity: 'warning', path: '/x', message: 'm' };
+  const error = { code: 'json-syntax', severity: 'error', path: '', message: 'm' };
+
+  let r = await run(['lint', '--format', 'github', dir], { ok: true, diagnostics: [], output: 'REPORT\n' });
+  assert.deepEqual([r.status, r.out, r.err], [0, 'REPORT\n', '']);
+  assert.equal(r.seen[0][0], 'lint');
+  assert.deepEqual(r.seen[0][1].options, { format: 'github', locale: 'zh-CN' });
+  assert.deepEqual(r.seen[0][1].payload.files, [{ path: join(dir, 'a.json'), content: '{"cardList":[]}' }]);
+
+  r = await run(['lint', dir], { ok: false, diagnostics: [error], output: 'E\n' });
+  assert.deepEqual([r.status, r.out], [1, 'E\n']);
+  r = await run(['lint', '--max-warnings', '0', dir], { ok: true, diagnostics: [warn], output: 'W\n' });
+  assert.deepEqual([r.status, r.out], [1, 'W\n']);
+  r = await run(['lint', '--max-warnings', '1', dir], { ok: true, diagnostics: [warn], output: 'W\n' });
+  assert.equal(r.status, 0);
+  r = await run(['lint', dir], { ok: true, diagnostics: [warn, warn] });
+  assert.deepEqual([r.status, r.out], [0, '']);
 });

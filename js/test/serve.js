@@ -12,7 +12,8 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-export async function serve(root, pages = {}) {
+// pages: path → HTML served as is; files: path → a file served at that path.
+export async function serve(root, pages = {}, files = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (pages[path] !== undefined) {
@@ -20,8 +21,8 @@ export async function serve(root, pages = {}) {
       res.end(pages[path]);
       return;
     }
-    const file = normalize(join(root, path));
-    if (req.method !== 'GET' || !(file + sep).startsWith(root + sep) && file !== root) {
+    const file = files[path] || normalize(join(root, path));
+    if (req.method !== 'GET' || (!files[path] && !(file + sep).startsWith(root + sep))) {
       res.writeHead(403).end();
       return;
     }
