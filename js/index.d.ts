@@ -189,11 +189,11 @@ export function isInitialized(): boolean;
 export type Input = Request | string | ArrayBuffer | ArrayBufferView;
 
 /** Runs an operation synchronously. Throws WxcardError before init or on a trap, RangeError over 16 MiB. */
-export function call<R = unknown>(op: Op | string, input: Input): Output<R>;
+export function call<R = unknown>(op: Op | (string & {}), input: Input): Output<R>;
 /** The exact output bytes. */
-export function callRaw(op: Op | string | Uint8Array, input: Input): Uint8Array;
+export function callRaw(op: Op | (string & {}) | Uint8Array, input: Input): Uint8Array;
 /** The exact output text. */
-export function callRawText(op: Op | string | Uint8Array, input: Input): string;
+export function callRawText(op: Op | (string & {}) | Uint8Array, input: Input): string;
 
 /** A JSON string payload is JSON text to parse (positions then refer to it). */
 export function validateCardList(payload: unknown /* AddCardOptions or its JSON text */, options?: Options): Output<never>;

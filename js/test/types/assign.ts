@@ -7,6 +7,8 @@ import {
   buildOpenCard,
   validateCardList,
   parseActivateUrl,
+  callRaw,
+  callRawText,
   type AddCardOptions,
   type AddCardItem,
   type OpenCardOptions,
@@ -50,3 +52,7 @@ export const notOptions: WechatMiniprogram.AddCardOption = validateCardList({ ca
 
 // @ts-expect-error openCard needs a code
 export const noCode: OpenCardOptions = { cardList: [{ cardId: 'p' }] };
+
+// Raw calls take any op name (unknown ones get request-invalid from the core).
+export const raw: Uint8Array = callRaw('noSuchOp', '{"payload":{},"options":{}}');
+export const text: string = callRawText('lint', new Uint8Array(0));
