@@ -41,3 +41,27 @@ test('inline cases: wasm in Node gives native Go bytes for every op', () => {
     assert.equal(out.ok, !out.diagnostics.some((d) => d.severity === 'error'), `${c.op} #${i}: ok iff no error`);
   });
 });
+
+test('the vector walker reads pairs per op directory and _request ops from .op files', async (t) => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'wxcard-vectors-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'validateCardList'));
+  mkdirSync(join(dir, '_request'));
+  writeFileSync(join(dir, 'validateCardList', 'b.input.json'), Buffer.from([0xff]));
+  writeFileSync(join(dir, 'validateCardList', 'b.output.json'), 'B');
+  writeFileSync(join(dir, 'validateCardList', 'a.input.json'), '{}');
+  writeFileSync(join(dir, 'validateCardList', 'a.output.json'), 'A');
+  writeFileSync(join(dir, 'validateCardList', 'notes.md'), 'ignored');
+  writeFileSync(join(dir, '_request', 'unknown.op'), 'noSuchOp\n');
+  writeFileSync(join(dir, '_request', 'unknown.input.json'), '{"payload":{},"options":{}}');
+  writeFileSync(join(dir, '_request', 'unknown.output.json'), 'U');
+  const got = readVectors(dir).map((v) => [v.name, v.op, v.input.toString('hex'), v.output.toString()]);
+  assert.deepEqual(got, [
+    ['_request/unknown', 'noSuchOp', Buffer.from('{"payload":{},"options":{}}').toString('hex'), 'U'],
+    ['validateCardList/a', 'validateCardList', Buffer.from('{}').toString('hex'), 'A'],
+    ['validateCardList/b', 'validateCardList', 'ff', 'B'],
+  ]);
+});
