@@ -71,7 +71,7 @@ export interface LintOptions extends Options {
 }
 
 /** The request envelope every operation takes. */
-export interface Request<P = unknown> {
+export interface CallRequest<P = unknown> {
   payload: P;
   options?: Options | LintOptions;
 }
@@ -186,7 +186,7 @@ export function init(source?: WasmSource | InitOptions): Promise<void>;
 export function isInitialized(): boolean;
 
 /** Input: the request object, its JSON text, or its bytes. */
-export type Input = Request | string | ArrayBuffer | ArrayBufferView;
+export type Input = CallRequest | string | ArrayBuffer | ArrayBufferView;
 
 /** Runs an operation synchronously. Throws WxcardError before init or on a trap, RangeError over 16 MiB. */
 export function call<R = unknown>(op: Op | (string & {}), input: Input): Output<R>;
