@@ -1,0 +1,147 @@
+// Benchmarks of the npm package (make bench-js). Prints figures; asserts nothing.
+//  - cold start: a fresh node process doing import + init + one verdict,
+//    minus a bare `node -e 0` (medians of interleaved runs); target ≤ 80 ms.
+//  - per call: validateCardList on a 10-card payload, against a baseline that
+//    validates the same structure with ajv (after JSON.parse of each cardExt).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import Ajv from 'ajv';
+import { init, validateCardList, callRaw } from '../index.js';
+
+const JS_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+const COLD_RUNS = Number(process.env.WXCARD_BENCH_COLD_RUNS || 15);
+const COLD_TARGET_MS = 80;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function timeProcess(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: JS_DIR, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+function coldStart() {
+  const first = `
+    const { init, validateCardList } = await import('wxcard');
+    await init();
+    const out = validateCardList({ cardList: [{ cardId: 'pFS7Fjg8kV1IdDz01r4SQwMkuCKc', cardExt: '{}' }] });
+    if (typeof out.ok !== 'boolean') process.exit(3);
+  `;
+  const bare = [];
+  const ours = [];
+  timeProcess(['-e', '0']); // warm the file cache
+  timeProcess(['--input-type=module', '-e', first]);
+  for (let i = 0; i < COLD_RUNS; i++) {
+    bare.push(timeProcess(['-e', '0']));
+    ours.push(timeProcess(['--input-type=module', '-e', first]));
+  }
+  return { bare: median(bare), ours: median(ours) };
+}
+
+function payload(n) {
+  const cardList = [];
+  for (let i = 0; i < n; i++) {
+    const ext = {
+      code: String(100000000000 + i),
+      openid: 'oFS7Fjl0WsZ9AMZqrI80nbIq8xrA',
+      timestamp: 1700000000 + i,
+      nonce_str: `n0nce${String(i).padStart(6, '0')}Ab`,
+      signature: (i.toString(16).padStart(8, '0') + 'c5a8f1f0d6a4c4f2f3f7a1f09f4d9c3c').slice(0, 40),
+    };
+    cardList.push({ cardId: 'pFS7Fjg8kV1IdDz01r4SQwMkuCKc', cardExt: JSON.stringify(ext) });
+  }
+  return { cardList };
+}
+
+function ajvBaseline() {
+  const ajv = new Ajv({ allErrors: true });
+  const list = ajv.compile({
+    type: 'object',
+    required: ['cardList'],
+    properties: {
+      cardList: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['cardId', 'cardExt'],
+          properties: {
+            cardId: { type: 'string', pattern: '^p[A-Za-z0-9_-]{26,31}$' },
+            cardExt: { type: 'string' },
+          },
+        },
+      },
+    },
+  });
+  const ext = ajv.compile({
+    type: 'object',
+    required: ['timestamp', 'signature'],
+    properties: {
+      code: { type: 'string', maxLength: 20, pattern: '^[A-Za-z0-9]*$' },
+      openid: { type: 'string' },
+      timestamp: { anyOf: [{ type: 'integer', maximum: 999999999999 }, { type: 'string', pattern: '^[0-9]+$' }] },
+      nonce_str: { type: 'string', maxLength: 32, pattern: '^[A-Za-z0-9]*$' },
+      fixed_begintimestamp: { type: 'integer' },
+      outer_str: { type: 'string' },
+      signature: { type: 'string', pattern: '^[0-9a-fA-F]{40}$' },
+    },
+    additionalProperties: false,
+  });
+  return (p) => {
+    let ok = list(p);
+    if (ok) for (const c of p.cardList) ok = ext(JSON.parse(c.cardExt)) && ok;
+    return ok;
+  };
+}
+
+// Microseconds per call of each contender: after a warm-up, rounds of about
+// `ms` milliseconds each, contenders interleaved, median round per contender
+// (the machine may be shared; interleaving spreads the noise evenly).
+function perCall(fns, rounds = 9, ms = 200) {
+  for (const fn of Object.values(fns)) for (let i = 0; i < 2000; i++) fn();
+  const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, fn] of Object.entries(fns)) {
+      let n = 0;
+      let elapsed = 0;
+      const t0 = process.hrtime.bigint();
+      while (elapsed < ms * 1e6) {
+        for (let i = 0; i < 50; i++) fn();
+        n += 50;
+        elapsed = Number(process.hrtime.bigint() - t0);
+      }
+      samples[k].push(elapsed / n / 1000);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+const fmt = (x, d = 1) => x.toFixed(d);
+
+const cold = coldStart();
+const coldMs = cold.ours - cold.bare;
+console.log(
+  `cold start (import + init + first verdict) minus bare node: ${fmt(coldMs)} ms ` +
+    `(node -e 0 ${fmt(cold.bare)} ms, ours ${fmt(cold.ours)} ms; medians of ${COLD_RUNS}; target ≤ ${COLD_TARGET_MS} ms: ${coldMs <= COLD_TARGET_MS ? 'met' : 'MISSED'})`,
+);
+
+await init();
+const p = payload(10);
+const raw = Buffer.from(JSON.stringify({ payload: p, options: {} }));
+const baseline = ajvBaseline();
+if (!baseline(p)) throw new Error('the baseline rejects the benchmark payload');
+const { ours, oursRaw, theirs } = perCall({
+  ours: () => validateCardList(p),
+  oursRaw: () => callRaw('validateCardList', raw),
+  theirs: () => baseline(p),
+});
+console.log(`validateCardList, 10 cards: ${fmt(ours, 2)} µs/call (raw bytes in and out: ${fmt(oursRaw, 2)} µs/call)`);
+console.log(`baseline ajv (structure + JSON.parse of each cardExt): ${fmt(theirs, 2)} µs/call`);
+console.log(`ratio ours / ajv: ${fmt(ours / theirs, 2)}× (raw: ${fmt(oursRaw / theirs, 2)}×)`);

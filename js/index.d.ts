@@ -1,0 +1,233 @@
+// Type declarations for the `wxcard` package (Node and browser entries share them).
+
+/** Every operation of the core, by the name all runtimes use. */
+export type Op =
+  | 'validateCardList'
+  | 'buildAddCard'
+  | 'buildOpenCard'
+  | 'parseAddCardResult'
+  | 'parseActivateUrl'
+  | 'validateMemberCardLaunch'
+  | 'parseReferrerInfo'
+  | 'lint';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding. offset/length/line/column are present only when the payload was text. */
+export interface Diagnostic {
+  /** Stable kebab-case rule id, e.g. "nonce-too-long". */
+  code: string;
+  severity: Severity;
+  /** RFC 6901 pointer into the payload; continues into a decoded cardExt string. */
+  path: string;
+  /** In options.locale. */
+  message: string;
+  /** UTF-8 byte offset in the input text. */
+  offset?: number;
+  /** UTF-8 byte length of the span. */
+  length?: number;
+  /** 1-based line. */
+  line?: number;
+  /** 1-based column in UTF-16 code units. */
+  column?: number;
+  /** lint only: the file the diagnostic is in. */
+  file?: string;
+}
+
+/** What every operation returns. ok is false exactly when an error diagnostic is present. */
+export interface Output<R = unknown> {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Omitted for operations without a result and whenever a builder could not build. */
+  result?: R;
+  /** lint with options.format: the formatted report. */
+  output?: string;
+}
+
+/** A card definition: the facts rules need, or WeChat's raw card/get response. */
+export interface CardDef {
+  use_custom_code?: boolean;
+  get_custom_code_mode?: string;
+  bind_openid?: boolean;
+  date_type?: string;
+}
+export interface CardGetResponse {
+  card: { card_type: string; [type: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface Options {
+  /** Message language; default "en". */
+  locale?: 'en' | 'zh-CN';
+  /** Card definitions keyed by cardId. */
+  cards?: Record<string, CardDef | CardGetResponse>;
+  /** Unix seconds; enables time checks. */
+  now?: number;
+  /** Default 7200. */
+  maxSkewSeconds?: number;
+}
+export interface LintOptions extends Options {
+  format?: 'text' | 'json' | 'sarif' | 'github';
+}
+
+/** The request envelope every operation takes. */
+export interface CallRequest<P = unknown> {
+  payload: P;
+  options?: Options | LintOptions;
+}
+
+/** The cardExt object (before it is serialized to the string wx.addCard wants). */
+export interface CardExt {
+  code?: string;
+  openid?: string;
+  timestamp: number | string;
+  nonce_str?: string;
+  fixed_begintimestamp?: number;
+  outer_str?: string;
+  signature: string;
+}
+
+/** One wx.addCard cardList entry: cardExt is a JSON string. Assignable to WechatMiniprogram.AddCardRequestInfo. */
+export interface AddCardItem {
+  cardId: string;
+  cardExt: string;
+}
+/** wx.addCard options. Assignable to WechatMiniprogram.AddCardOption. */
+export interface AddCardOptions {
+  cardList: AddCardItem[];
+}
+/** buildAddCard's payload: cardExt still an object. */
+export interface AddCardDraft {
+  cardList: Array<{ cardId: string; cardExt: CardExt }>;
+}
+/** One wx.openCard cardList entry with a decrypted code. Assignable to WechatMiniprogram.OpenCardRequestInfo. */
+export interface OpenCardItem {
+  cardId: string;
+  code: string;
+}
+/** wx.openCard options. Assignable to WechatMiniprogram.OpenCardOption. */
+export interface OpenCardOptions {
+  cardList: OpenCardItem[];
+}
+
+/** The res an addCard callback received (success or fail). */
+export interface AddCardCallbackResult {
+  errMsg: string;
+  cardList?: Array<{ cardId: string; cardExt?: string; code: string; isSuccess: boolean }>;
+  [key: string]: unknown;
+}
+export interface AddCardResult {
+  status: 'ok' | 'cancel' | 'fail';
+  detail: string;
+  cards: Array<{ cardId: string; code: string; isSuccess: boolean }>;
+}
+
+export interface MemberCardExtraData {
+  encrypt_card_id: string;
+  outer_str: string;
+  biz: string;
+}
+/** Options for navigateToMiniProgram / <navigator target="miniProgram"> to the activation component. */
+export interface MemberCardLaunch {
+  appId: 'wxeb490c6f9b154ef9' | string;
+  extraData: MemberCardExtraData;
+}
+
+/** The options App.onShow received (only referrerInfo is read). */
+export interface ShowOptions {
+  referrerInfo?: { appId?: string; extraData?: Record<string, unknown> };
+  [key: string]: unknown;
+}
+export interface ReferrerInfo {
+  state: 'activated' | 'not-activated' | 'other-app' | 'none';
+  activate_ticket?: string;
+  card_id?: string;
+  code?: string;
+}
+
+export interface LintPayload {
+  files: Array<{ path: string; content: string }>;
+}
+
+// Global types the package mentions resolve only where the project's libs
+// declare them (DOM or @types/node), so the declarations need neither.
+type Global = typeof globalThis;
+/** A compiled WebAssembly.Module. */
+export type CompiledModule = Global extends { WebAssembly: { Module: new (...a: any[]) => infer M } } ? M : never;
+type URLLike = Global extends { URL: new (...a: any[]) => infer U } ? U : never;
+/** A fetch Response or anything with arrayBuffer(). */
+export interface ResponseLike {
+  arrayBuffer(): PromiseLike<ArrayBuffer>;
+  ok?: boolean;
+  status?: number;
+}
+type SourceValue = ArrayBuffer | ArrayBufferView | CompiledModule | URLLike | string | ResponseLike;
+/** Where the wasm comes from. Strings and URLs are fetched in browsers and read from disk in Node. */
+export type WasmSource = SourceValue | PromiseLike<SourceValue>;
+
+/** An instantiate function such as WXWebAssembly.instantiate: resolves to an instance or {instance, module}. */
+export type InstantiateFunction = (
+  bytesOrPath: any,
+  imports: Record<string, Record<string, Function>>,
+) => PromiseLike<{ instance: { exports: any }; module?: unknown } | { exports: any }>;
+
+export interface InitOptions {
+  wasm?: WasmSource;
+  instantiate?: InstantiateFunction;
+}
+
+/**
+ * Loads and instantiates the module. Idempotent: every call before and after
+ * success returns the same promise; after a failure it may be called again.
+ * Node default: wxcard.wasm next to the package (then ../wasm/wxcard.wasm);
+ * browser default: wxcard.wasm next to the module, fetched.
+ */
+export function init(source?: WasmSource | InitOptions): Promise<void>;
+export function isInitialized(): boolean;
+
+/** Input: the request object, its JSON text, or its bytes. */
+export type Input = CallRequest | string | ArrayBuffer | ArrayBufferView;
+
+/** Runs an operation synchronously. Throws WxcardError before init or on a trap, RangeError over 16 MiB. */
+export function call<R = unknown>(op: Op | (string & {}), input: Input): Output<R>;
+/** The exact output bytes. */
+export function callRaw(op: Op | (string & {}) | Uint8Array, input: Input): Uint8Array;
+/** The exact output text. */
+export function callRawText(op: Op | (string & {}) | Uint8Array, input: Input): string;
+
+/** A JSON string payload is JSON text to parse (positions then refer to it). */
+export function validateCardList(payload: unknown /* AddCardOptions or its JSON text */, options?: Options): Output<never>;
+export function buildAddCard(payload: AddCardDraft | string, options?: Options): Output<AddCardOptions>;
+export function buildOpenCard(payload: OpenCardOptions | string, options?: Options): Output<OpenCardOptions>;
+export function parseAddCardResult(payload: unknown /* AddCardCallbackResult or its JSON text */, options?: Options): Output<AddCardResult>;
+/** payload: the activation URL. */
+export function parseActivateUrl(payload: string, options?: Options): Output<MemberCardLaunch>;
+export function validateMemberCardLaunch(payload: unknown /* MemberCardLaunch or its JSON text */, options?: Options): Output<never>;
+export function parseReferrerInfo(payload: unknown /* ShowOptions or its JSON text */, options?: Options): Output<ReferrerInfo>;
+export function lint(payload: LintPayload | string, options?: LintOptions): Output<never>;
+
+export interface Wxcard {
+  init: typeof init;
+  isInitialized: typeof isInitialized;
+  call: typeof call;
+  callRaw: typeof callRaw;
+  callRawText: typeof callRawText;
+  validateCardList: typeof validateCardList;
+  buildAddCard: typeof buildAddCard;
+  buildOpenCard: typeof buildOpenCard;
+  parseAddCardResult: typeof parseAddCardResult;
+  parseActivateUrl: typeof parseActivateUrl;
+  validateMemberCardLaunch: typeof validateMemberCardLaunch;
+  parseReferrerInfo: typeof parseReferrerInfo;
+  lint: typeof lint;
+}
+/** An independent engine with its own instance and state. */
+export function createWxcard(): Wxcard;
+
+export class WxcardError extends Error {
+  name: 'WxcardError';
+}
+/** 16 MiB: larger inputs are refused before they enter the module. */
+export const MAX_INPUT_BYTES: number;
+export const ABI_VERSION: number;
+export const OPS: readonly Op[];

@@ -1,0 +1,86 @@
+// Node entry: loads wxcard.wasm from disk (never from the network).
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
+
+// Packed, the wasm sits next to this file (prepack copies it); in the
+// repository it is the committed build at ../wasm/wxcard.wasm.
+const PACKAGED = new URL('./wxcard.wasm', import.meta.url);
+const DEVELOPMENT = new URL('../wasm/wxcard.wasm', import.meta.url);
+
+async function readDefault() {
+  for (const url of [PACKAGED, DEVELOPMENT]) {
+    try {
+      return await readFile(url);
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err;
+    }
+  }
+  throw new WxcardError(
+    `wxcard: wxcard.wasm not found at ${fileURLToPath(PACKAGED)} or ${fileURLToPath(DEVELOPMENT)}; pass its bytes to init()`,
+  );
+}
+
+// Node ≥ 19 has Web Crypto as a global; Node 18 gets it from node:crypto,
+// loaded only then (loading it costs a few milliseconds of cold start).
+let fill = globalThis.crypto && typeof globalThis.crypto.getRandomValues === 'function' ? globalThis.crypto : null;
+async function prepare() {
+  if (!fill) fill = (await import('node:crypto')).webcrypto;
+}
+
+async function resolve(source) {
+  source = await source;
+  if (source == null) return readDefault();
+  if (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('file:')) {
+    throw new WxcardError('wxcard: in Node, init() does not fetch; pass a file path, a file: URL or the bytes');
+  }
+  if (source instanceof URL || (typeof source === 'string' && source.startsWith('file:'))) {
+    const url = new URL(source);
+    if (url.protocol !== 'file:') {
+      throw new WxcardError('wxcard: in Node, init() does not fetch; pass a file path, a file: URL or the bytes');
+    }
+    return readFile(url);
+  }
+  if (typeof source === 'string') return readFile(source);
+  if (typeof source.arrayBuffer === 'function') return new Uint8Array(await source.arrayBuffer());
+  return source;
+}
+
+// Buffer's UTF-8 paths are faster than TextEncoder/TextDecoder in Node.
+const text = {
+  length: (s) => Buffer.byteLength(s, 'utf8'),
+  write: (s, buffer, ptr, len) => Buffer.from(buffer, ptr, len).write(s, 0, len, 'utf8'),
+  read: (buffer, ptr, len) => Buffer.from(buffer, ptr, len).toString('utf8'),
+};
+
+const nodePlatform = {
+  text,
+  resolve,
+  defaultSource: readDefault,
+  prepare,
+  getRandomValues: (b) => fill.getRandomValues(b),
+};
+
+/** An engine of its own (own instance and state), for isolation. */
+export function createWxcard() {
+  return createEngine(nodePlatform);
+}
+
+const engine = createEngine(nodePlatform);
+
+export const {
+  init,
+  isInitialized,
+  call,
+  callRaw,
+  callRawText,
+  validateCardList,
+  buildAddCard,
+  buildOpenCard,
+  parseAddCardResult,
+  parseActivateUrl,
+  validateMemberCardLaunch,
+  parseReferrerInfo,
+  lint,
+} = engine;
+export { WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS };

@@ -1,0 +1,58 @@
+// Compiled with tsc --noEmit by types.test.js: the package's payload types
+// must be assignable to miniprogram-api-typings' wx.addCard / wx.openCard
+// options, and the @ts-expect-error lines must stay errors.
+import {
+  init,
+  buildAddCard,
+  buildOpenCard,
+  validateCardList,
+  parseActivateUrl,
+  callRaw,
+  callRawText,
+  type AddCardOptions,
+  type AddCardItem,
+  type OpenCardOptions,
+  type OpenCardItem,
+  type Output,
+} from 'wxcard';
+
+export async function addCards(): Promise<void> {
+  await init({ instantiate: WXWebAssembly.instantiate, wasm: '/wxcard/wxcard.wasm' });
+  const built: Output<AddCardOptions> = buildAddCard({
+    cardList: [{ cardId: 'pFS7Fjg8kV1IdDz01r4SQwMkuCKc', cardExt: { timestamp: 1700000000, signature: 'a'.repeat(40) } }],
+  });
+  if (!built.ok || !built.result) return;
+  const add: WechatMiniprogram.AddCardOption = built.result;
+  const withCallbacks: WechatMiniprogram.AddCardOption = { ...built.result, success: () => undefined };
+  const item: WechatMiniprogram.AddCardRequestInfo = built.result.cardList[0] as AddCardItem;
+  wx.addCard(add);
+  void withCallbacks;
+  void item;
+}
+
+export function openCards(list: OpenCardOptions): void {
+  const out = buildOpenCard(list);
+  if (!out.result) return;
+  const open: WechatMiniprogram.OpenCardOption = out.result;
+  const item: WechatMiniprogram.OpenCardRequestInfo = out.result.cardList[0] as OpenCardItem;
+  wx.openCard(open);
+  void item;
+}
+
+export function launch(url: string): void {
+  const r = parseActivateUrl(url).result;
+  if (r) wx.navigateToMiniProgram({ appId: r.appId, extraData: r.extraData });
+}
+
+// @ts-expect-error cardExt must be a JSON string, not an object
+export const badItem: AddCardOptions = { cardList: [{ cardId: 'p', cardExt: { code: '1' } }] };
+
+// @ts-expect-error an operation returns its output envelope, not wx.addCard options
+export const notOptions: WechatMiniprogram.AddCardOption = validateCardList({ cardList: [] });
+
+// @ts-expect-error openCard needs a code
+export const noCode: OpenCardOptions = { cardList: [{ cardId: 'p' }] };
+
+// Raw calls take any op name (unknown ones get request-invalid from the core).
+export const raw: Uint8Array = callRaw('noSuchOp', '{"payload":{},"options":{}}');
+export const text: string = callRawText('lint', new Uint8Array(0));
