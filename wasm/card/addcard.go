@@ -1,10 +1,6 @@
 package card
 
-import (
-	"slices"
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Rules for wx.addCard's cardList and the builder of its cardExt strings.
 
@@ -115,7 +111,9 @@ func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
 	cards := make([]card, 0, t.nodes[l].count)
 	// One document per cardExt: reserve them at once.
-	t.docs = slices.Grow(t.docs, int(t.nodes[l].count))
+	if free := cap(t.docs) - len(t.docs); free < int(t.nodes[l].count) {
+		t.docs = append(make([]document, 0, len(t.docs)+int(t.nodes[l].count)+1), t.docs...)
+	}
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
 		cards = append(cards, c.readAddCard(i, it, at, build))
@@ -345,7 +343,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	default:
 		val := t.val(v)
 		if n := utf8.RuneCount(val); n > maxNonce {
-			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, strconv.Itoa(n))
+			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, itoa(n))
 		}
 		if bad := firstNonAlnum(val); bad != "" {
 			c.warnf(CodeNonceCharset, t.spanOf(v), path(extNonce), msgNonceCharset, bad)
@@ -375,7 +373,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	code := c.optionalString(e.f[extCode], path(extCode), "code")
 	if code != nil && len(code) > 0 {
 		if n := utf8.RuneCount(code); n > maxCode {
-			c.errorf(CodeCodeTooLong, t.spanOf(e.f[extCode]), path(extCode), msgCodeTooLong, strconv.Itoa(n))
+			c.errorf(CodeCodeTooLong, t.spanOf(e.f[extCode]), path(extCode), msgCodeTooLong, itoa(n))
 		}
 		if bad := firstNonAlnum(code); bad != "" {
 			c.warnf(CodeCodeCharset, t.spanOf(e.f[extCode]), path(extCode), msgCodeCharset, bad)
@@ -475,7 +473,7 @@ func (c *checker) checkTime(v int32, path pathLoc, main bool) []byte {
 		return digits
 	}
 	if main && c.opts.hasNow {
-		ts, _ := strconv.ParseInt(string(sig), 10, 64)
+		ts, _ := parseInt(sig)
 		c.checkSkew(ts, v, path)
 	}
 	return digits
@@ -486,7 +484,7 @@ const minTimestamp = 978307200
 
 func (c *checker) checkSkew(ts int64, v int32, path pathLoc) {
 	at := c.t.spanOf(v)
-	s := strconv.FormatInt(ts, 10)
+	s := itoa64(ts)
 	if ts < minTimestamp {
 		c.warnf(CodeTimestampSkew, at, path, msgSkewOld, s)
 		return
@@ -501,14 +499,14 @@ func (c *checker) checkSkew(ts int64, v int32, path pathLoc) {
 	}
 	const eightHours = 8 * 3600
 	if abs >= eightHours-600 && abs <= eightHours+600 {
-		c.warnf(CodeTimestampSkew, at, path, msgSkew8h, s, strconv.FormatInt(d, 10))
+		c.warnf(CodeTimestampSkew, at, path, msgSkew8h, s, itoa64(d))
 		return
 	}
 	msg := msgSkewAhead
 	if d < 0 {
 		msg = msgSkewBehind
 	}
-	c.warnf(CodeTimestampSkew, at, path, msg, s, strconv.FormatInt(abs, 10), strconv.FormatInt(c.opts.maxSkew, 10))
+	c.warnf(CodeTimestampSkew, at, path, msg, s, itoa64(abs), itoa64(c.opts.maxSkew))
 }
 
 func allDigits(b []byte) bool {
@@ -571,7 +569,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 		key := func(i int) (a, b []byte) { return str(cards[i].ext.f[extNonce]), cards[i].ts }
 		c.repeats(idx, key, func(first, i int) {
 			v := cards[i].ext.f[extNonce]
-			c.errorf(CodeNonceReused, t.spanOf(v), at.field(i, "nonce_str"), msgNonceReused, strconv.Itoa(first))
+			c.errorf(CodeNonceReused, t.spanOf(v), at.field(i, "nonce_str"), msgNonceReused, itoa(first))
 		})
 	}
 	idx = idx[:0]
@@ -584,7 +582,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 	key := func(i int) (a, b []byte) { return t.val(cards[i].id), code(i) }
 	c.repeats(idx, key, func(first, i int) {
 		c.warnf(CodeDuplicateCard, t.spanOf(cards[i].item), at.item(i), msgDuplicateCard,
-			quote(string(t.val(cards[i].id))), quote(string(code(i))), strconv.Itoa(first))
+			quote(string(t.val(cards[i].id))), quote(string(code(i))), itoa(first))
 	})
 }
 
@@ -606,7 +604,7 @@ func (c *checker) repeats(idx []int, key func(int) ([]byte, []byte), dup func(fi
 		}
 		return i - j
 	}
-	slices.SortFunc(idx, cmp)
+	sortStable(len(idx), func(i, j int) bool { return cmp(idx[i], idx[j]) < 0 }, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 	first := idx[0]
 	for k := 1; k < len(idx); k++ {
 		a1, a2 := key(first)

@@ -1,7 +1,5 @@
 package card
 
-import "strconv"
-
 // Typed entry points for Go callers. Each takes the payload as JSON text
 // (positions in diagnostics refer to it) and the options as a struct, and
 // returns the same Output that Call encodes; Result holds the typed result.
@@ -69,7 +67,7 @@ func runPayload(op string, payload []byte, opts Options) Output {
 		return c.output(nil)
 	}
 	if len(payload) > MaxInput {
-		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, strconv.Itoa(len(payload)), strconv.Itoa(MaxInput))
+		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, itoa(len(payload)), itoa(MaxInput))
 		return c.output(nil)
 	}
 	root, err := t.parse(d, maxDepth)
@@ -104,7 +102,7 @@ func (c *checker) checkOptions(op string) {
 	}
 	c.zh = o.locale == LocaleZh
 	if o.maxSkew < 0 {
-		c.errorf(CodeRequestInvalid, noSpan, "/options/maxSkewSeconds", msgOptInteger, "maxSkewSeconds", strconv.FormatInt(o.maxSkew, 10))
+		c.errorf(CodeRequestInvalid, noSpan, "/options/maxSkewSeconds", msgOptInteger, "maxSkewSeconds", itoa64(o.maxSkew))
 	}
 	switch {
 	case o.format == "":

@@ -1,10 +1,6 @@
 package card
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Unknown keys, their suggestions, duplicate keys and secrets.
 
@@ -238,7 +234,7 @@ func (c *checker) walkPath() string {
 	for _, s := range c.walk {
 		b = append(b, '/')
 		if !s.isKey {
-			b = strconv.AppendInt(b, int64(s.idx), 10)
+			b = appendInt(b, int64(s.idx))
 			continue
 		}
 		for _, ch := range s.key {
@@ -320,7 +316,8 @@ func (c *checker) duplicateKeys(o int32, path string) {
 	}
 	keys := make([]int32, 0, t.nodes[o].count)
 	t.members(o, func(k, _ int32) { keys = append(keys, k) })
-	slices.SortStableFunc(keys, func(a, b int32) int { return compareBytes(t.val(a), t.val(b)) })
+	sortStable(len(keys), func(i, j int) bool { return string(t.val(keys[i])) < string(t.val(keys[j])) },
+		func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 	for i := 1; i < len(keys); i++ {
 		if string(t.val(keys[i])) == string(t.val(keys[i-1])) {
 			key := string(t.val(keys[i]))

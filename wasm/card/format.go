@@ -1,9 +1,6 @@
 package card
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Lint reports: text for people, json for programs, SARIF 2.1.0 for code
 // scanning, and GitHub workflow commands for annotations.
@@ -63,7 +60,7 @@ func (c *checker) checkedFiles() (checked, skipped int) {
 }
 
 func (c *checker) textReport() string {
-	var b strings.Builder
+	w := &jsonOut{}
 	// Group by file in the order files were given; findings are sorted by
 	// their place in the request, which is that order.
 	cur := "\x00"
@@ -73,74 +70,75 @@ func (c *checker) textReport() string {
 		file := c.fileOf(f)
 		if file != cur {
 			if cur != "\x00" {
-				b.WriteByte('\n')
+				w.byte('\n')
 			}
 			cur = file
 			if file == "" {
 				file = "(request)"
 			}
-			b.WriteString(file)
-			b.WriteByte('\n')
+			w.raw(file)
+			w.byte('\n')
 			width = 0
 			for j := i; j < len(c.findings) && c.fileOf(&c.findings[j]) == cur; j++ {
 				width = max(width, len(posText(&c.findings[j])))
 			}
 		}
 		pos := posText(f)
-		b.WriteString("  ")
-		b.WriteString(pos)
-		b.WriteString(strings.Repeat(" ", width-len(pos)+2))
+		w.raw("  ")
+		w.raw(pos)
+		w.pad(width - len(pos) + 2)
 		sev := string(f.sev)
-		b.WriteString(sev)
-		b.WriteString(strings.Repeat(" ", 9-len(sev)))
-		b.WriteString(f.msg)
-		b.WriteString("  ")
-		b.WriteString(f.code)
-		b.WriteByte('\n')
+		w.raw(sev)
+		w.pad(9 - len(sev))
+		w.raw(f.msg)
+		w.raw("  ")
+		w.raw(f.code)
+		w.byte('\n')
 	}
-	e, w, n := c.counts()
+	errs, warns, infos := c.counts()
 	checked, skipped := c.checkedFiles()
 	if len(c.findings) > 0 {
-		b.WriteByte('\n')
+		w.byte('\n')
 	}
-	total := e + w + n
+	total := errs + warns + infos
 	switch {
 	case total == 0 && c.zh:
-		b.WriteString("✔ 检查了 " + strconv.Itoa(checked) + " 个文件，没有发现问题")
+		w.raw("✔ 检查了 " + itoa(checked) + " 个文件，没有发现问题")
 	case total == 0:
-		b.WriteString("✔ no problems in " + plural(checked, "file", "files"))
+		w.raw("✔ no problems in " + plural(checked, "file", "files"))
 	case c.zh:
-		b.WriteString("✖ 共 " + strconv.Itoa(total) + " 个问题（" + strconv.Itoa(e) + " 个错误，" + strconv.Itoa(w) + " 个警告，" + strconv.Itoa(n) + " 个提示），检查了 " + strconv.Itoa(checked) + " 个文件")
+		w.raw("✖ 共 " + itoa(total) + " 个问题（" + itoa(errs) + " 个错误，" + itoa(warns) + " 个警告，" + itoa(infos) + " 个提示），检查了 " + itoa(checked) + " 个文件")
 	default:
-		b.WriteString("✖ " + plural(total, "problem", "problems") + " (" + plural(e, "error", "errors") + ", " + plural(w, "warning", "warnings") + ", " + plural(n, "info", "infos") + ") in " + plural(checked, "file", "files"))
+		w.raw("✖ " + plural(total, "problem", "problems") + " (" + plural(errs, "error", "errors") + ", " + plural(warns, "warning", "warnings") + ", " + plural(infos, "info", "infos") + ") in " + plural(checked, "file", "files"))
 	}
 	if skipped > 0 {
 		if c.zh {
-			b.WriteString("；跳过 " + strconv.Itoa(skipped) + " 个非卡券文件")
+			w.raw("；跳过 " + itoa(skipped) + " 个非卡券文件")
 		} else {
-			b.WriteString("; " + plural(skipped, "file", "files") + " without card payloads skipped")
+			w.raw("; " + plural(skipped, "file", "files") + " without card payloads skipped")
 		}
 	}
-	b.WriteByte('\n')
-	return b.String()
+	w.byte('\n')
+	return string(w.b)
 }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return itoa(n) + " " + many
 }
 
 func posText(f *finding) string {
 	if f.rep.doc < 0 {
 		return "-"
 	}
-	return strconv.Itoa(int(f.line)) + ":" + strconv.Itoa(int(f.col))
+	return itoa(int(f.line)) + ":" + itoa(int(f.col))
 }
 
 func (c *checker) jsonReport() []byte {
-	b := []byte(`{"files":[`)
+	w := &jsonOut{}
+	w.raw(`{"files":[`)
 	diags := c.diagnostics()
 	first := true
 	if c.lint != nil {
@@ -149,48 +147,49 @@ func (c *checker) jsonReport() []byte {
 				continue
 			}
 			if !first {
-				b = append(b, ',')
+				w.byte(',')
 			}
 			first = false
-			b = append(b, `{"path":`...)
-			b = appendString(b, lf.path)
-			b = append(b, `,"kind":`...)
-			b = appendString(b, lf.kind)
-			b = append(b, `,"diagnostics":[`...)
+			w.raw(`{"path":`)
+			w.str(lf.path)
+			w.raw(`,"kind":`)
+			w.str(lf.kind)
+			w.raw(`,"diagnostics":[`)
 			n := 0
 			for i := range diags {
 				if diags[i].File == lf.path && c.findings[i].rep.doc >= 0 {
 					if n > 0 {
-						b = append(b, ',')
+						w.byte(',')
 					}
 					n++
-					b = appendDiagnostic(b, &diags[i])
+					w.b = appendDiagnostic(w.b, &diags[i])
 				}
 			}
-			b = append(b, "]}"...)
+			w.raw("]}")
 		}
 	}
-	b = append(b, `],"skipped":[`...)
+	w.raw(`],"skipped":[`)
 	first = true
 	if c.lint != nil {
 		for _, lf := range c.lint.files {
 			if !lf.checked() {
 				if !first {
-					b = append(b, ',')
+					w.byte(',')
 				}
 				first = false
-				b = appendString(b, lf.path)
+				w.str(lf.path)
 			}
 		}
 	}
-	e, w, n := c.counts()
-	b = append(b, `],"errorCount":`...)
-	b = strconv.AppendInt(b, int64(e), 10)
-	b = append(b, `,"warningCount":`...)
-	b = strconv.AppendInt(b, int64(w), 10)
-	b = append(b, `,"infoCount":`...)
-	b = strconv.AppendInt(b, int64(n), 10)
-	return append(b, '}')
+	errs, warns, infos := c.counts()
+	w.raw(`],"errorCount":`)
+	w.num(int64(errs))
+	w.raw(`,"warningCount":`)
+	w.num(int64(warns))
+	w.raw(`,"infoCount":`)
+	w.num(int64(infos))
+	w.byte('}')
+	return w.b
 }
 
 func sarifLevel(s Severity) string {
@@ -213,69 +212,71 @@ func (c *checker) sarifReport() []byte {
 	if c.zh {
 		loc = LocaleZh
 	}
-	b := []byte(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`)
-	b = appendString(b, Version)
-	b = append(b, `,"informationUri":"https://github.com/wxcard/wxcard","rules":[`...)
+	w := &jsonOut{}
+	w.raw(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`)
+	w.str(Version)
+	w.raw(`,"informationUri":"https://github.com/wxcard/wxcard","rules":[`)
 	index := map[string]int{}
 	for i, r := range catalogue {
 		index[r.Code] = i
 		if i > 0 {
-			b = append(b, ',')
+			w.byte(',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendString(b, r.Code)
-		b = append(b, `,"shortDescription":{"text":`...)
-		b = appendString(b, r.Summary.In(loc))
-		b = append(b, `},"fullDescription":{"text":`...)
-		b = appendString(b, r.Summary.In(loc))
-		b = append(b, `},"help":{"text":`...)
-		b = appendString(b, r.Fix.In(loc))
-		b = append(b, `},"helpUri":`...)
-		b = appendString(b, RuleHelpURI(r.Code))
-		b = append(b, `,"defaultConfiguration":{"level":`...)
-		b = appendString(b, sarifLevel(r.Severity))
-		b = append(b, "}}"...)
+		w.raw(`{"id":`)
+		w.str(r.Code)
+		w.raw(`,"shortDescription":{"text":`)
+		w.str(r.Summary.In(loc))
+		w.raw(`},"fullDescription":{"text":`)
+		w.str(r.Summary.In(loc))
+		w.raw(`},"help":{"text":`)
+		w.str(r.Fix.In(loc))
+		w.raw(`},"helpUri":`)
+		w.str(RuleHelpURI(r.Code))
+		w.raw(`,"defaultConfiguration":{"level":`)
+		w.str(sarifLevel(r.Severity))
+		w.raw("}}")
 	}
-	b = append(b, `]}},"columnKind":"utf16CodeUnits","originalUriBaseIds":{"%SRCROOT%":{"description":{"text":"the directory wxcard lint ran in"}}},"results":[`...)
+	w.raw(`]}},"columnKind":"utf16CodeUnits","originalUriBaseIds":{"%SRCROOT%":{"description":{"text":"the directory wxcard lint ran in"}}},"results":[`)
 	for i := range c.findings {
 		f := &c.findings[i]
 		if i > 0 {
-			b = append(b, ',')
+			w.byte(',')
 		}
-		b = append(b, `{"ruleId":`...)
-		b = appendString(b, f.code)
-		b = append(b, `,"ruleIndex":`...)
-		b = strconv.AppendInt(b, int64(index[f.code]), 10)
-		b = append(b, `,"level":`...)
-		b = appendString(b, sarifLevel(f.sev))
-		b = append(b, `,"message":{"text":`...)
-		b = appendString(b, f.msg)
-		b = append(b, '}')
+		w.raw(`{"ruleId":`)
+		w.str(f.code)
+		w.raw(`,"ruleIndex":`)
+		w.num(int64(index[f.code]))
+		w.raw(`,"level":`)
+		w.str(sarifLevel(f.sev))
+		w.raw(`,"message":{"text":`)
+		w.str(f.msg)
+		w.byte('}')
 		if file := c.fileOf(f); file != "" {
-			b = append(b, `,"locations":[{"physicalLocation":{"artifactLocation":{"uri":`...)
-			b = appendString(b, uriPath(file))
-			b = append(b, `,"uriBaseId":"%SRCROOT%"},"region":{"startLine":`...)
-			b = strconv.AppendInt(b, int64(f.line), 10)
-			b = append(b, `,"startColumn":`...)
-			b = strconv.AppendInt(b, int64(f.col), 10)
-			b = append(b, `,"endLine":`...)
-			b = strconv.AppendInt(b, int64(f.endLine), 10)
-			b = append(b, `,"endColumn":`...)
-			b = strconv.AppendInt(b, int64(f.endCol), 10)
-			b = append(b, `,"byteOffset":`...)
-			b = strconv.AppendInt(b, int64(f.rep.off), 10)
-			b = append(b, `,"byteLength":`...)
-			b = strconv.AppendInt(b, int64(f.rep.len), 10)
-			b = append(b, "}}}]"...)
+			w.raw(`,"locations":[{"physicalLocation":{"artifactLocation":{"uri":`)
+			w.str(uriPath(file))
+			w.raw(`,"uriBaseId":"%SRCROOT%"},"region":{"startLine":`)
+			w.num(int64(f.line))
+			w.raw(`,"startColumn":`)
+			w.num(int64(f.col))
+			w.raw(`,"endLine":`)
+			w.num(int64(f.endLine))
+			w.raw(`,"endColumn":`)
+			w.num(int64(f.endCol))
+			w.raw(`,"byteOffset":`)
+			w.num(int64(f.rep.off))
+			w.raw(`,"byteLength":`)
+			w.num(int64(f.rep.len))
+			w.raw("}}}]")
 		}
 		if f.path != "" {
-			b = append(b, `,"properties":{"path":`...)
-			b = appendString(b, f.path)
-			b = append(b, '}')
+			w.raw(`,"properties":{"path":`)
+			w.str(f.path)
+			w.byte('}')
 		}
-		b = append(b, '}')
+		w.byte('}')
 	}
-	return append(b, "]}]}"...)
+	w.raw("]}]}")
+	return w.b
 }
 
 // uriPath percent-encodes a relative slash path for a URI reference.
@@ -295,7 +296,7 @@ func uriPath(p string) string {
 
 // githubReport writes workflow commands (::error file=…::message).
 func (c *checker) githubReport() string {
-	var b strings.Builder
+	w := &jsonOut{}
 	for i := range c.findings {
 		f := &c.findings[i]
 		cmd := "notice"
@@ -305,26 +306,50 @@ func (c *checker) githubReport() string {
 		case SeverityWarning:
 			cmd = "warning"
 		}
-		b.WriteString("::" + cmd + " ")
+		w.raw("::" + cmd + " ")
 		var props []string
 		if file := c.fileOf(f); file != "" {
 			props = append(props, "file="+ghProperty(file),
-				"line="+strconv.Itoa(int(f.line)), "col="+strconv.Itoa(int(f.col)),
-				"endLine="+strconv.Itoa(int(f.endLine)), "endColumn="+strconv.Itoa(int(f.endCol)))
+				"line="+itoa(int(f.line)), "col="+itoa(int(f.col)),
+				"endLine="+itoa(int(f.endLine)), "endColumn="+itoa(int(f.endCol)))
 		}
 		props = append(props, "title="+ghProperty("wxcard "+f.code))
-		b.WriteString(strings.Join(props, ","))
-		b.WriteString("::")
-		b.WriteString(ghData(f.msg))
-		b.WriteByte('\n')
+		for k, p := range props {
+			if k > 0 {
+				w.byte(',')
+			}
+			w.raw(p)
+		}
+		w.raw("::")
+		w.raw(ghData(f.msg))
+		w.byte('\n')
 	}
-	return b.String()
+	return string(w.b)
 }
 
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+// ghData and ghProperty escape a workflow command's message and property
+// values as the runner unescapes them.
+func ghData(s string) string { return ghEscape(s, false) }
 
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+func ghProperty(s string) string { return ghEscape(s, true) }
+
+func ghEscape(s string, property bool) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch == '%':
+			b = append(b, "%25"...)
+		case ch == '\r':
+			b = append(b, "%0D"...)
+		case ch == '\n':
+			b = append(b, "%0A"...)
+		case property && ch == ':':
+			b = append(b, "%3A"...)
+		case property && ch == ',':
+			b = append(b, "%2C"...)
+		default:
+			b = append(b, ch)
+		}
+	}
+	return string(b)
 }

@@ -1,10 +1,6 @@
 package card
 
-import (
-	"maps"
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // lint: many payload files at once, each checked by the rules of the API
 // its shape belongs to, with positions in the file.
@@ -75,7 +71,9 @@ func (c *checker) opLint(p int32) resultWriter {
 		}
 	}
 	if len(defs) > 0 {
-		maps.Copy(defs, c.opts.cards)
+		for id, d := range c.opts.cards {
+			defs[id] = d
+		}
 		c.opts.cards = defs
 	}
 	for _, lf := range st.files {
@@ -96,10 +94,10 @@ func (c *checker) readLintFile(path string, content int32) lintFile {
 	t.docs[d].report, t.docs[d].file = true, path
 	if len(text) > MaxInput {
 		lf.doc = d
-		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(text) - MaxInput)}, "", msgLimitFile, strconv.Itoa(len(text)), strconv.Itoa(MaxInput))
+		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(text) - MaxInput)}, "", msgLimitFile, itoa(len(text)), itoa(MaxInput))
 		return lf
 	}
-	trimmed := strings.TrimSpace(string(text))
+	trimmed := trimASCII(string(text))
 	if strings.HasPrefix(trimmed, "http://") || strings.HasPrefix(trimmed, "https://") {
 		lf.doc, lf.kind = d, KindActivateURL
 		return lf
@@ -212,7 +210,9 @@ func (c *checker) lintDefinitions(lf lintFile, defs map[string]CardDef) {
 		}
 		return
 	}
-	maps.Copy(defs, c.readCardMap(lf.root, ""))
+	for id, d := range c.readCardMap(lf.root, "") {
+		defs[id] = d
+	}
 }
 
 func (c *checker) rawCardID(root int32) string {

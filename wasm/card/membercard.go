@@ -31,10 +31,10 @@ func (c *checker) opParseAddCardResult(p int32) resultWriter {
 		return nil
 	}
 	res := &AddCardResult{Cards: []AddedCard{}}
-	rest = strings.TrimSpace(rest)
+	rest = trimASCII(rest)
 	switch {
 	case rest == "ok" || strings.HasPrefix(rest, "ok "):
-		res.Status, res.Detail = "ok", strings.TrimSpace(rest[2:])
+		res.Status, res.Detail = "ok", trimASCII(rest[2:])
 	case rest == "cancel" || failDetail(rest) == "cancel":
 		res.Status, res.Detail = "cancel", "cancel"
 		c.infof(CodeAddCardCancel, t.spanOf(em), "/errMsg", msgAddCardCancel)
@@ -72,13 +72,13 @@ func failDetail(rest string) string {
 	if !ok {
 		return ""
 	}
-	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d), ":"))
+	return trimASCII(strings.TrimPrefix(trimASCII(d), ":"))
 }
 
 // failMessage picks the addcard-fail message that lists the causes of the
 // troubleshooting table's row the detail names.
 func failMessage(detail string) msgID {
-	l := strings.ToLower(detail)
+	l := lowerASCII(detail)
 	switch {
 	case strings.Contains(detail, "签名错误") || strings.Contains(l, "signature"):
 		return msgAddCardFailSignature
@@ -174,9 +174,18 @@ func (c *checker) activateURL(d int32) resultWriter {
 	var found [3]bool
 	if q >= 0 && q < end {
 		pos := q + 1
-		for _, pair := range strings.Split(string(u[q+1:end]), "&") {
+		query := string(u[q+1 : end])
+		for query != "" || pos == q+1 {
+			pair, rest, _ := strings.Cut(query, "&")
+			query = rest
 			at := pos
 			pos += len(pair) + 1
+			if pair == "" {
+				if query == "" {
+					break
+				}
+				continue
+			}
 			name, raw, _ := strings.Cut(pair, "=")
 			k := -1
 			for j, want := range activateParams {
@@ -210,7 +219,7 @@ func (c *checker) activateURL(d int32) resultWriter {
 }
 
 func isActivateURL(u []byte) bool {
-	if len(u) < len(activatePrefix) || !strings.EqualFold(string(u[:len("https://mp.weixin.qq.com")]), "https://mp.weixin.qq.com") {
+	if len(u) < len(activatePrefix) || lowerASCII(string(u[:len("https://mp.weixin.qq.com")])) != "https://mp.weixin.qq.com" {
 		return false
 	}
 	if string(u[len("https://mp.weixin.qq.com"):len(activatePrefix)]) != "/bizmall/activatemembercard" {

@@ -1,9 +1,6 @@
 package card
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // wx.openCard: a cardList of cardId and the decrypted code.
 
@@ -92,7 +89,7 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 			break
 		}
 		if n := utf8.RuneCount(v); n > maxCode {
-			c.errorf(CodeCodeTooLong, t.spanOf(code), path, msgCodeTooLong, strconv.Itoa(n))
+			c.errorf(CodeCodeTooLong, t.spanOf(code), path, msgCodeTooLong, itoa(n))
 		}
 		if bad := firstNonAlnum(v); bad != "" {
 			c.warnf(CodeCodeCharset, t.spanOf(code), path, msgCodeCharset, bad)

@@ -1,10 +1,6 @@
 package card
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // finding is a diagnostic before positions are resolved.
 type finding struct {
@@ -72,7 +68,7 @@ func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
 		return
 	}
 	inner := e.msg
-	if inner == msgSynEOF && len(strings.TrimSpace(string(c.t.docs[d].text))) == 0 {
+	if inner == msgSynEOF && len(trimASCII(string(c.t.docs[d].text))) == 0 {
 		inner = msgSynEmpty
 	}
 	c.errorf(CodeJSONSyntax, at, path, where, format(inner, c.zh, e.arg))
@@ -100,15 +96,13 @@ func (c *checker) resolve() {
 		}
 		f.key = s.off
 	}
-	slices.SortStableFunc(c.findings, func(a, b finding) int {
-		if a.key != b.key {
-			return int(a.key - b.key)
+	fs := c.findings
+	sortStable(len(fs), func(i, j int) bool {
+		if fs[i].key != fs[j].key {
+			return fs[i].key < fs[j].key
 		}
-		if a.code != b.code {
-			return strings.Compare(a.code, b.code)
-		}
-		return a.seq - b.seq
-	})
+		return fs[i].code < fs[j].code
+	}, func(i, j int) { fs[i], fs[j] = fs[j], fs[i] })
 	// Lines and columns: one sweep per report document.
 	var idx []int
 	for d := range t.docs {
@@ -134,7 +128,8 @@ func (c *checker) resolve() {
 			r := c.findings[i].rep
 			marks = append(marks, mark{r.off, 2 * i}, mark{r.off + r.len, 2*i + 1})
 		}
-		slices.SortFunc(marks, func(a, b mark) int { return int(a.off - b.off) })
+		sortStable(len(marks), func(i, j int) bool { return marks[i].off < marks[j].off },
+			func(i, j int) { marks[i], marks[j] = marks[j], marks[i] })
 		offs := make([]int32, len(marks))
 		for k, m := range marks {
 			offs[k] = m.off
@@ -182,12 +177,23 @@ func ptr(parent, key string) string {
 	if strings.IndexByte(key, '~') < 0 && strings.IndexByte(key, '/') < 0 {
 		return parent + "/" + key
 	}
-	key = strings.ReplaceAll(key, "~", "~0")
-	return parent + "/" + strings.ReplaceAll(key, "/", "~1")
+	b := append(make([]byte, 0, len(parent)+len(key)+4), parent...)
+	b = append(b, '/')
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, key[i])
+		}
+	}
+	return string(b)
 }
 
 func ptrIndex(parent string, i int) string {
-	return parent + "/" + strconv.Itoa(i)
+	return parent + "/" + itoa(i)
 }
 
 // pathLoc is a JSON pointer not yet written out: base, then /idx when idx

@@ -1,7 +1,5 @@
 package card
 
-import "strconv"
-
 // MaxInput is the largest input the core reads; a larger one gets a
 // payload-limit diagnostic without being parsed. For lint the limit holds
 // for each file, and the request as a whole may reach MaxLintInput, so a
@@ -103,7 +101,7 @@ func run(op string, input []byte) (Output, resultWriter) {
 	// Request-level problems are reported against the request text.
 	t.docs[req].report = true
 	if len(input) > limit {
-		c.errorf(CodePayloadLimit, span{doc: req, off: int32(limit), len: int32(len(input) - limit)}, "", msgLimitSize, strconv.Itoa(len(input)), strconv.Itoa(limit))
+		c.errorf(CodePayloadLimit, span{doc: req, off: int32(limit), len: int32(len(input) - limit)}, "", msgLimitSize, itoa(len(input)), itoa(limit))
 		return c.finish(nil)
 	}
 	root, err := t.parse(req, maxDepth+1)
@@ -252,8 +250,7 @@ func (t *tree) wholeNumber(v int32) (int64, bool) {
 	if t.nodes[v].kind != kindNumber {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(string(t.val(v)), 10, 64)
-	return n, err == nil
+	return parseInt(t.val(v))
 }
 
 // readCards reads options.cards: per cardId, the short definition or

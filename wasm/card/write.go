@@ -1,9 +1,6 @@
 package card
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // JSON output, written by hand: the byte form is part of the contract (every
 // runtime must return the same bytes), so it is spelled out here rather than
@@ -97,29 +94,31 @@ func appendOutput(b []byte, o *Output, result func([]byte) []byte) []byte {
 }
 
 func appendDiagnostic(b []byte, d *Diagnostic) []byte {
-	b = append(b, `{"code":`...)
-	b = appendString(b, d.Code)
-	b = append(b, `,"severity":`...)
-	b = appendString(b, string(d.Severity))
-	b = append(b, `,"path":`...)
-	b = appendString(b, d.Path)
-	b = append(b, `,"message":`...)
-	b = appendString(b, d.Message)
+	w := &jsonOut{b: b}
+	w.raw(`{"code":`)
+	w.str(d.Code)
+	w.raw(`,"severity":`)
+	w.str(string(d.Severity))
+	w.raw(`,"path":`)
+	w.str(d.Path)
+	w.raw(`,"message":`)
+	w.str(d.Message)
 	if d.HasPosition() {
-		b = append(b, `,"offset":`...)
-		b = strconv.AppendInt(b, int64(d.Offset), 10)
-		b = append(b, `,"length":`...)
-		b = strconv.AppendInt(b, int64(d.Length), 10)
-		b = append(b, `,"line":`...)
-		b = strconv.AppendInt(b, int64(d.Line), 10)
-		b = append(b, `,"column":`...)
-		b = strconv.AppendInt(b, int64(d.Column), 10)
+		w.raw(`,"offset":`)
+		w.num(int64(d.Offset))
+		w.raw(`,"length":`)
+		w.num(int64(d.Length))
+		w.raw(`,"line":`)
+		w.num(int64(d.Line))
+		w.raw(`,"column":`)
+		w.num(int64(d.Column))
 	}
 	if d.File != "" {
-		b = append(b, `,"file":`...)
-		b = appendString(b, d.File)
+		w.raw(`,"file":`)
+		w.str(d.File)
 	}
-	return append(b, '}')
+	w.byte('}')
+	return w.b
 }
 
 // MarshalJSON writes the diagnostic exactly as the operations do.
@@ -128,82 +127,119 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 }
 
 func (r *AddCardOptions) appendJSON(b []byte) []byte {
-	b = append(b, `{"cardList":[`...)
+	w := &jsonOut{b: b}
+	w.raw(`{"cardList":[`)
 	for i, it := range r.CardList {
 		if i > 0 {
-			b = append(b, ',')
+			w.byte(',')
 		}
-		b = append(b, `{"cardId":`...)
-		b = appendString(b, it.CardID)
-		b = append(b, `,"cardExt":`...)
-		b = appendString(b, it.CardExt)
-		b = append(b, '}')
+		w.raw(`{"cardId":`)
+		w.str(it.CardID)
+		w.raw(`,"cardExt":`)
+		w.str(it.CardExt)
+		w.byte('}')
 	}
-	return append(b, "]}"...)
+	w.raw("]}")
+	return w.b
 }
 
 func (r *OpenCardOptions) appendJSON(b []byte) []byte {
-	b = append(b, `{"cardList":[`...)
+	w := &jsonOut{b: b}
+	w.raw(`{"cardList":[`)
 	for i, it := range r.CardList {
 		if i > 0 {
-			b = append(b, ',')
+			w.byte(',')
 		}
-		b = append(b, `{"cardId":`...)
-		b = appendString(b, it.CardID)
-		b = append(b, `,"code":`...)
-		b = appendString(b, it.Code)
-		b = append(b, '}')
+		w.raw(`{"cardId":`)
+		w.str(it.CardID)
+		w.raw(`,"code":`)
+		w.str(it.Code)
+		w.byte('}')
 	}
-	return append(b, "]}"...)
+	w.raw("]}")
+	return w.b
 }
 
 func (r *AddCardResult) appendJSON(b []byte) []byte {
-	b = append(b, `{"status":`...)
-	b = appendString(b, r.Status)
-	b = append(b, `,"detail":`...)
-	b = appendString(b, r.Detail)
-	b = append(b, `,"cards":[`...)
+	w := &jsonOut{b: b}
+	w.raw(`{"status":`)
+	w.str(r.Status)
+	w.raw(`,"detail":`)
+	w.str(r.Detail)
+	w.raw(`,"cards":[`)
 	for i, it := range r.Cards {
 		if i > 0 {
-			b = append(b, ',')
+			w.byte(',')
 		}
-		b = append(b, `{"cardId":`...)
-		b = appendString(b, it.CardID)
-		b = append(b, `,"code":`...)
-		b = appendString(b, it.Code)
-		b = append(b, `,"isSuccess":`...)
-		b = appendBool(b, it.IsSuccess)
-		b = append(b, '}')
+		w.raw(`{"cardId":`)
+		w.str(it.CardID)
+		w.raw(`,"code":`)
+		w.str(it.Code)
+		w.raw(`,"isSuccess":`)
+		w.bool(it.IsSuccess)
+		w.byte('}')
 	}
-	return append(b, "]}"...)
+	w.raw("]}")
+	return w.b
 }
 
 func (r *MemberCardLaunch) appendJSON(b []byte) []byte {
-	b = append(b, `{"appId":`...)
-	b = appendString(b, r.AppID)
-	b = append(b, `,"extraData":{"encrypt_card_id":`...)
-	b = appendString(b, r.ExtraData.EncryptCardID)
-	b = append(b, `,"outer_str":`...)
-	b = appendString(b, r.ExtraData.OuterStr)
-	b = append(b, `,"biz":`...)
-	b = appendString(b, r.ExtraData.Biz)
-	return append(b, "}}"...)
+	w := &jsonOut{b: b}
+	w.raw(`{"appId":`)
+	w.str(r.AppID)
+	w.raw(`,"extraData":{"encrypt_card_id":`)
+	w.str(r.ExtraData.EncryptCardID)
+	w.raw(`,"outer_str":`)
+	w.str(r.ExtraData.OuterStr)
+	w.raw(`,"biz":`)
+	w.str(r.ExtraData.Biz)
+	w.raw("}}")
+	return w.b
 }
 
 func (r *ReferrerInfo) appendJSON(b []byte) []byte {
-	b = append(b, `{"state":`...)
-	b = appendString(b, r.State)
+	w := &jsonOut{b: b}
+	w.raw(`{"state":`)
+	w.str(r.State)
 	if r.ActivateTicket != "" {
-		b = append(b, `,"activate_ticket":`...)
-		b = appendString(b, r.ActivateTicket)
+		w.raw(`,"activate_ticket":`)
+		w.str(r.ActivateTicket)
 	}
 	if r.CardID != "" {
-		b = append(b, `,"card_id":`...)
-		b = appendString(b, r.CardID)
+		w.raw(`,"card_id":`)
+		w.str(r.CardID)
 	}
 	if r.Code != "" {
-		b = append(b, `,"code":`...)
-		b = appendString(b, r.Code)
+		w.raw(`,"code":`)
+		w.str(r.Code)
 	}
-	return append(b, '}')
+	w.byte('}')
+	return w.b
+}
+
+// jsonOut writes JSON piece by piece. Its methods are kept out of line on
+// purpose: inlined appends made the wasm module's report writers several
+// times larger.
+type jsonOut struct{ b []byte }
+
+//go:noinline
+func (w *jsonOut) raw(s string) { w.b = append(w.b, s...) }
+
+//go:noinline
+func (w *jsonOut) byte(c byte) { w.b = append(w.b, c) }
+
+//go:noinline
+func (w *jsonOut) str(s string) { w.b = appendString(w.b, s) }
+
+//go:noinline
+func (w *jsonOut) num(n int64) { w.b = appendInt(w.b, n) }
+
+//go:noinline
+func (w *jsonOut) bool(v bool) { w.b = appendBool(w.b, v) }
+
+//go:noinline
+func (w *jsonOut) pad(n int) {
+	for ; n > 0; n-- {
+		w.b = append(w.b, ' ')
+	}
 }
