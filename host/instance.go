@@ -1,0 +1,195 @@
+package host
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/sys"
+)
+
+// abiVersion is the wxcard_abi_version this host speaks (see wasm/ABI.md).
+const abiVersion = 1
+
+const (
+	// minBuffer is the smallest input block asked of the guest: most
+	// payloads fit, so most calls reuse one block and never allocate.
+	minBuffer = 16 << 10
+	// keepBuffer is the largest block an instance keeps between calls. A
+	// larger one (a rare huge input) is freed after its call so that it
+	// does not pin guest memory for the life of the instance.
+	keepBuffer = 1<<20 + 64<<10
+	// stderrTail is how much of the guest's stderr an error carries.
+	stderrTail = 8 << 10
+)
+
+// instance is one module instance. It runs one call at a time: wazero's
+// api.Function is not safe for concurrent use.
+type instance struct {
+	mod               api.Module
+	mem               api.Memory
+	alloc, free, call api.Function
+	stderr            *tailWriter
+	stack             [4]uint64
+
+	buf, bufCap uint32 // guest block holding op and input, 0 when none
+}
+
+func newInstance(mod api.Module, stderr *tailWriter) (*instance, error) {
+	inst := &instance{mod: mod, mem: mod.Memory(), stderr: stderr}
+	if inst.mem == nil {
+		return nil, errors.New("module exports no memory")
+	}
+	fns := map[string]*api.Function{
+		"wxcard_alloc": &inst.alloc,
+		"wxcard_free":  &inst.free,
+		"wxcard_call":  &inst.call,
+	}
+	for name, p := range fns {
+		if *p = mod.ExportedFunction(name); *p == nil {
+			return nil, fmt.Errorf("module does not export %s", name)
+		}
+	}
+	v := mod.ExportedFunction("wxcard_abi_version")
+	if v == nil {
+		return nil, errors.New("module does not export wxcard_abi_version")
+	}
+	if err := v.CallWithStack(context.Background(), inst.stack[:]); err != nil {
+		return nil, fmt.Errorf("wxcard_abi_version: %w", err)
+	}
+	if got := uint32(inst.stack[0]); got != abiVersion {
+		return nil, fmt.Errorf("module speaks ABI %d, this host speaks %d", got, abiVersion)
+	}
+	return inst, nil
+}
+
+// run hands op and input to the guest and returns a copy of its output.
+// Any error leaves the instance in an unknown state: the caller discards it.
+func (in *instance) run(ctx context.Context, op string, input []byte) ([]byte, error) {
+	in.stderr.Reset()
+	n := uint64(len(op)) + uint64(len(input))
+	if n > uint64(in.bufCap) {
+		if err := in.grow(ctx, n); err != nil {
+			return nil, err
+		}
+	}
+	opPtr, inPtr := in.buf, in.buf+uint32(len(op))
+	if !in.mem.WriteString(opPtr, op) || !in.mem.Write(inPtr, input) {
+		return nil, errors.New("input block lies outside guest memory")
+	}
+	in.stack[0], in.stack[1], in.stack[2], in.stack[3] = uint64(opPtr), uint64(len(op)), uint64(inPtr), uint64(len(input))
+	if err := in.call.CallWithStack(ctx, in.stack[:]); err != nil {
+		return nil, err
+	}
+	ptr, size := uint32(in.stack[0]>>32), uint32(in.stack[0])
+	out, ok := in.mem.Read(ptr, size)
+	if !ok {
+		return nil, fmt.Errorf("output [%d, +%d) lies outside guest memory", ptr, size)
+	}
+	// The view is only valid until the next call; the caller keeps a copy.
+	out = append([]byte(nil), out...)
+	if in.bufCap > keepBuffer {
+		if err := in.release(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// grow replaces the input block with one of at least n bytes.
+func (in *instance) grow(ctx context.Context, n uint64) error {
+	if err := in.release(ctx); err != nil {
+		return err
+	}
+	size := uint64(minBuffer)
+	for size < n {
+		size *= 2
+	}
+	if size > keepBuffer {
+		size = n // a one-off: exactly what is needed
+	}
+	if size > 1<<32-1 {
+		return fmt.Errorf("input of %d bytes does not fit a 32-bit guest", n)
+	}
+	in.stack[0] = size
+	if err := in.alloc.CallWithStack(ctx, in.stack[:]); err != nil {
+		return err
+	}
+	in.buf, in.bufCap = uint32(in.stack[0]), uint32(size)
+	if in.buf == 0 {
+		return errors.New("wxcard_alloc returned 0")
+	}
+	return nil
+}
+
+func (in *instance) release(ctx context.Context) error {
+	if in.buf == 0 {
+		return nil
+	}
+	in.stack[0] = uint64(in.buf)
+	in.buf, in.bufCap = 0, 0
+	return in.free.CallWithStack(ctx, in.stack[:])
+}
+
+// memoryBytes is the current size of the instance's linear memory.
+func (in *instance) memoryBytes() uint32 { return in.mem.Size() }
+
+func (in *instance) close(ctx context.Context) { _ = in.mod.Close(ctx) }
+
+// GuestError is a call that failed inside the module: a trap, a Go panic,
+// running out of memory. The instance it ran on has been discarded; the next
+// call runs on a fresh one.
+type GuestError struct {
+	Op     string
+	Stderr string // the tail of what the guest wrote to stderr during the call
+	Err    error  // from wazero; a *sys.ExitError when the guest exited
+}
+
+func (e *GuestError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "host: %s failed in the guest: ", e.Op)
+	var exit *sys.ExitError
+	if errors.As(e.Err, &exit) {
+		fmt.Fprintf(&b, "guest exited with code %d", exit.ExitCode())
+	} else {
+		b.WriteString(e.Err.Error())
+	}
+	if s := strings.TrimSpace(e.Stderr); s != "" {
+		b.WriteString("\nguest stderr:\n")
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func (e *GuestError) Unwrap() error { return e.Err }
+
+// tailWriter keeps the last stderrTail bytes written to it.
+type tailWriter struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (w *tailWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if over := len(w.buf) - stderrTail; over > 0 {
+		w.buf = append(w.buf[:0], w.buf[over:]...)
+	}
+	return len(p), nil
+}
+
+func (w *tailWriter) Reset() {
+	w.mu.Lock()
+	w.buf = w.buf[:0]
+	w.mu.Unlock()
+}
+
+func (w *tailWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return string(w.buf)
+}
