@@ -22,8 +22,9 @@ const (
 	// larger one (a rare huge input) is freed after its call so that it
 	// does not pin guest memory for the life of the instance.
 	keepBuffer = 1<<20 + 64<<10
-	// stderrTail is how much of the guest's stderr an error carries.
-	stderrTail = 8 << 10
+	// stderrKeep is how much of the start, and of the end, of the guest's
+	// stderr an error carries.
+	stderrKeep = 4 << 10
 )
 
 // instance is one module instance. It runs one call at a time: wazero's
@@ -32,13 +33,13 @@ type instance struct {
 	mod               api.Module
 	mem               api.Memory
 	alloc, free, call api.Function
-	stderr            *tailWriter
+	stderr            *stderrWriter
 	stack             [4]uint64
 
 	buf, bufCap uint32 // guest block holding op and input, 0 when none
 }
 
-func newInstance(mod api.Module, stderr *tailWriter) (*instance, error) {
+func newInstance(mod api.Module, stderr *stderrWriter) (*instance, error) {
 	inst := &instance{mod: mod, mem: mod.Memory(), stderr: stderr}
 	if inst.mem == nil {
 		return nil, errors.New("module exports no memory")
@@ -144,8 +145,8 @@ func (in *instance) close(ctx context.Context) { _ = in.mod.Close(ctx) }
 // call runs on a fresh one.
 type GuestError struct {
 	Op     string
-	Stderr string // the tail of what the guest wrote to stderr during the call
-	Err    error  // from wazero; a *sys.ExitError when the guest exited
+	Stderr string // the start and end of what the guest wrote to stderr during the call
+	Err    error  // from wazero: a trap, or a *sys.ExitError if the guest exited
 }
 
 func (e *GuestError) Error() string {
@@ -166,30 +167,44 @@ func (e *GuestError) Error() string {
 
 func (e *GuestError) Unwrap() error { return e.Err }
 
-// tailWriter keeps the last stderrTail bytes written to it.
-type tailWriter struct {
-	mu  sync.Mutex
-	buf []byte
+// stderrWriter keeps the start and the end of what the guest writes: a Go
+// fatal error puts its reason first and a long goroutine dump after it, and
+// both ends are what a reader needs.
+type stderrWriter struct {
+	mu      sync.Mutex
+	head    []byte
+	tail    []byte
+	dropped int
 }
 
-func (w *tailWriter) Write(p []byte) (int, error) {
+func (w *stderrWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.buf = append(w.buf, p...)
-	if over := len(w.buf) - stderrTail; over > 0 {
-		w.buf = append(w.buf[:0], w.buf[over:]...)
+	n := len(p)
+	if room := stderrKeep - len(w.head); room > 0 {
+		k := min(room, len(p))
+		w.head = append(w.head, p[:k]...)
+		p = p[k:]
 	}
-	return len(p), nil
+	w.tail = append(w.tail, p...)
+	if over := len(w.tail) - stderrKeep; over > 0 {
+		w.dropped += over
+		w.tail = append(w.tail[:0], w.tail[over:]...)
+	}
+	return n, nil
 }
 
-func (w *tailWriter) Reset() {
+func (w *stderrWriter) Reset() {
 	w.mu.Lock()
-	w.buf = w.buf[:0]
+	w.head, w.tail, w.dropped = w.head[:0], w.tail[:0], 0
 	w.mu.Unlock()
 }
 
-func (w *tailWriter) String() string {
+func (w *stderrWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return string(w.buf)
+	if w.dropped == 0 {
+		return string(w.head) + string(w.tail)
+	}
+	return fmt.Sprintf("%s\n… %d bytes left out …\n%s", w.head, w.dropped, w.tail)
 }

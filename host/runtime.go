@@ -101,7 +101,7 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 }
 
 func (r *Runtime) instantiate(ctx context.Context) (*instance, error) {
-	stderr := &tailWriter{}
+	stderr := &stderrWriter{}
 	mod, err := r.rt.InstantiateModule(ctx, r.compiled, r.modCfg.WithStderr(stderr))
 	if err != nil {
 		return nil, &GuestError{Op: "_initialize", Stderr: stderr.String(), Err: err}
