@@ -20,9 +20,11 @@ type recorder struct {
 	failed bool
 }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errors = append(r.errors, fmt.Sprintf(format, args...)) }
-func (r *recorder) FailNow()                          { r.failed = true; panic(r) }
-func (r *recorder) Helper()                           {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+func (r *recorder) FailNow() { r.failed = true; panic(r) }
+func (r *recorder) Helper()  {}
 
 // run calls f with r and swallows the FailNow panic.
 func (r *recorder) run(f func()) {
@@ -51,7 +53,9 @@ func TestFormat(t *testing.T) {
 
 func TestRequireOutputOKFailsWithDiagnostics(t *testing.T) {
 	var r recorder
-	r.run(func() { hosttest.RequireOutputOK(&r, card.OpValidateCardList, card.Output{OK: false, Diagnostics: diags}) })
+	r.run(func() {
+		hosttest.RequireOutputOK(&r, card.OpValidateCardList, card.Output{OK: false, Diagnostics: diags})
+	})
 	require.True(t, r.failed)
 	require.Len(t, r.errors, 1)
 	assert.Contains(t, r.errors[0], "validateCardList: output is not ok")
@@ -59,7 +63,9 @@ func TestRequireOutputOKFailsWithDiagnostics(t *testing.T) {
 	assert.Contains(t, r.errors[0], "nonce_str is longer than 32")
 
 	r = recorder{}
-	r.run(func() { hosttest.RequireOutputOK(&r, card.OpValidateCardList, card.Output{OK: true, Diagnostics: diags[1:]}) })
+	r.run(func() {
+		hosttest.RequireOutputOK(&r, card.OpValidateCardList, card.Output{OK: true, Diagnostics: diags[1:]})
+	})
 	assert.False(t, r.failed, "warnings alone do not fail")
 	assert.Empty(t, r.errors)
 }
@@ -91,7 +97,9 @@ func TestRequireResultWithoutResultFails(t *testing.T) {
 	out, err := rt.ValidateCardList(context.Background(), payload, card.Options{})
 	require.NoError(t, err)
 	var r recorder
-	r.run(func() { hosttest.RequireResult[card.AddCardOptions](&r, rt, card.OpValidateCardList, payload, card.Options{}) })
+	r.run(func() {
+		hosttest.RequireResult[card.AddCardOptions](&r, rt, card.OpValidateCardList, payload, card.Options{})
+	})
 	assert.True(t, r.failed)
 	if out.OK {
 		assert.Contains(t, fmt.Sprint(r.errors), "without a result")
