@@ -16,9 +16,10 @@ fi
 # Exactly this toolchain: the go command uses it if it is the local one and
 # fetches it from the module proxy otherwise; it never picks a newer one.
 export GOTOOLCHAIN=$want
-got=$(go env GOVERSION 2>/dev/null || true)
+got=$(go env GOVERSION 2>&1) || true
 if [[ "$got" != "$want" ]]; then
-	echo "build/wasm.sh: need $want (go.mod toolchain), but 'go' runs '${got:-nothing}'." >&2
+	echo "build/wasm.sh: need $want (the toolchain line of go.mod), but the go command gives:" >&2
+	echo "$got" | sed 's/^/    /' >&2
 	echo "  Install $want or let the go command fetch it (GOTOOLCHAIN=$want, module proxy reachable)." >&2
 	exit 1
 fi
