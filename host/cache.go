@@ -79,6 +79,12 @@ func DefaultCacheDir(moduleSHA string) (string, error) {
 	return filepath.Join(base, "wxcard", "wazero-"+wazeroVersion(), moduleSHA[:16]), nil
 }
 
+// wazeroPin is the wazero version in go.mod (a test keeps them equal). Test
+// binaries carry no module versions in their build info, and wazero then
+// stamps its cache entries "dev"; without this, a test run after a wazero
+// upgrade could load machine code compiled by the old one.
+const wazeroPin = "v1.12.0"
+
 func wazeroVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
@@ -92,5 +98,5 @@ func wazeroVersion() string {
 			}
 		}
 	}
-	return "unknown"
+	return wazeroPin
 }
