@@ -14,13 +14,13 @@ import (
 )
 
 func TestDefaultCacheDirIsKeyedByModuleAndWazero(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", "/tmp/xdg")
-	t.Setenv("HOME", "/tmp/home")
+	base, err := os.UserCacheDir()
+	require.NoError(t, err)
 	dir, err := DefaultCacheDir(wxwasm.SHA256)
 	require.NoError(t, err)
 	v := wazeroVersion()
 	require.True(t, strings.HasPrefix(v, "v1."), "wazero version: %q", v)
-	assert.Equal(t, filepath.Join("/tmp/xdg", "wxcard", "wazero-"+v, wxwasm.SHA256[:16]), dir)
+	assert.Equal(t, filepath.Join(base, "wxcard", "wazero-"+v, wxwasm.SHA256[:16]), dir)
 
 	_, err = DefaultCacheDir("abc")
 	require.Error(t, err)
