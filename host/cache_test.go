@@ -27,6 +27,9 @@ func TestDefaultCacheDirIsKeyedByModuleAndWazero(t *testing.T) {
 }
 
 func TestCacheDirIsFilledAndReused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the module into a new cache dir: slow under -race")
+	}
 	dir := filepath.Join(t.TempDir(), "cache")
 	ctx := context.Background()
 	r, err := New(ctx, WithCacheDir(dir))

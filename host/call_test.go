@@ -26,7 +26,7 @@ func nativeCases(t testing.TB) []struct {
 		input    []byte
 	}{
 		{"one card", card.OpValidateCardList, request(t, cardListPayload(1))},
-		{"ten cards with now", card.OpValidateCardList, request(t, cardListPayload(10), func(o *cardOptions) { o.Now = &now })},
+		{"ten cards with now", card.OpValidateCardList, request(t, cardListPayload(10), card.Options{Now: &now})},
 		{"payload as text", card.OpValidateCardList, request(t, `{"cardList":[{"cardId":"pFS7Fjg8kV1IdDz01r4SQwMkuCKc","cardExt":"{\"timestamp\":1}"}]}`)},
 		{"cardExt object", card.OpValidateCardList, []byte(`{"payload":{"cardList":[{"cardId":"pFS7Fjg8kV1IdDz01r4SQwMkuCKc","cardExt":{"timestamp":"1"}}]},"options":{}}`)},
 		{"build add card", card.OpBuildAddCard, []byte(`{"payload":{"cardList":[{"cardId":"pFS7Fjg8kV1IdDz01r4SQwMkuCKc","cardExt":{"code":"123","timestamp":1700000000,"nonce_str":"abc","signature":"0123456789abcdef0123456789abcdef01234567"}}]},"options":{"locale":"zh-CN"}}`)},
@@ -88,7 +88,7 @@ func TestTypedMethodsMatchNative(t *testing.T) {
 		t.Run(op, func(t *testing.T) {
 			got, err := method(ctx, payload, opts)
 			require.NoError(t, err)
-			native, err := host.DecodeOutput(card.Call(op, request(t, payload, func(o *cardOptions) { *o = opts })), resultFor(op))
+			native, err := host.DecodeOutput(card.Call(op, request(t, payload, opts)), resultFor(op))
 			require.NoError(t, err)
 			assert.Equal(t, native, got)
 		})

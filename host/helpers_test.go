@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wxcard/wxcard/host"
+	"github.com/wxcard/wxcard/wasm/card"
 )
 
 // newRuntime starts a Runtime that the test closes when it ends. The cache
@@ -59,9 +60,13 @@ func cardListPayload(n int) map[string]any {
 }
 
 // request wraps a payload into the JSON request Call takes.
-func request(t testing.TB, payload any, opts ...func(*cardOptions)) []byte {
+func request(t testing.TB, payload any, opts ...card.Options) []byte {
 	t.Helper()
-	req, err := host.EncodeRequest(payload, cardOptionsOf(opts))
+	var o card.Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	req, err := host.EncodeRequest(payload, o)
 	require.NoError(t, err)
 	return req
 }
