@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -148,4 +149,50 @@ func TestStderrWriterKeepsBothEnds(t *testing.T) {
 	w.Reset()
 	fmt.Fprint(&w, "short")
 	assert.Equal(t, "short", w.String())
+}
+
+func TestPoolNeverExceedsItsSize(t *testing.T) {
+	r := newTestRuntime(t, WithPoolSize(2))
+	in := soakInput(3)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				_, err := r.Call(context.Background(), card.OpValidateCardList, in)
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+	assert.LessOrEqual(t, r.instanceCount(), 2)
+	assert.Len(t, r.idle, r.instanceCount(), "every instance went back to the pool")
+}
+
+// lateCancel is a context that is fine when a call starts and done when
+// it ends, as if it were cancelled while the guest ran.
+type lateCancel struct {
+	context.Context
+	checks int
+}
+
+func (c *lateCancel) Err() error {
+	c.checks++
+	if c.checks > 1 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestContextDoneDuringCall(t *testing.T) {
+	r := newTestRuntime(t, WithPoolSize(1))
+	ctx := &lateCancel{Context: context.Background()}
+	_, err := r.Call(ctx, card.OpValidateCardList, []byte(`{}`))
+	require.ErrorIs(t, err, context.Canceled, "the answer of a call whose context ended is not returned")
+	require.Equal(t, 2, ctx.checks, "checked before and after")
+
+	_, err = r.Call(context.Background(), card.OpValidateCardList, []byte(`{}`))
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.instanceCount(), "the instance was healthy and went back to the pool")
 }
