@@ -10,8 +10,11 @@ CHECK_TARGETS += check-wasm
 wasm:
 	build/wasm.sh
 
-# Fail if the committed module is not what the source builds to.
+# Vet the guest as it is built (check-go vets natively, where the guest's
+# wasip1-only files are skipped), then fail if the committed module is not
+# what the source builds to.
 check-wasm:
+	GOOS=wasip1 GOARCH=wasm $(GO) vet ./wasm/...
 	build/check-wasm.sh
 
 # The host under the race detector; -short skips the long soak, which

@@ -196,3 +196,22 @@ func TestContextDoneDuringCall(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, r.instanceCount(), "the instance was healthy and went back to the pool")
 }
+
+func TestGuestRefusesAddressesOutsideItsBlocks(t *testing.T) {
+	r := newTestRuntime(t, WithPoolSize(1))
+	inst := <-r.idle
+	// A host bug: an input address no wxcard_alloc handed out.
+	_, err := inst.call.Call(context.Background(), 0, 0, 4096, 16)
+	require.Error(t, err)
+	assert.Contains(t, inst.stderr.String(), "not inside a block from wxcard_alloc")
+	inst.close(context.Background())
+	_ = r.instantiateInto(t)
+}
+
+// instantiateInto puts a fresh instance back into r's pool.
+func (r *Runtime) instantiateInto(t *testing.T) *instance {
+	inst, err := r.instantiate(context.Background())
+	require.NoError(t, err)
+	r.idle <- inst
+	return inst
+}
