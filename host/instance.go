@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -44,19 +45,27 @@ func newInstance(mod api.Module, stderr *stderrWriter) (*instance, error) {
 	if inst.mem == nil {
 		return nil, errors.New("module exports no memory")
 	}
-	fns := map[string]*api.Function{
-		"wxcard_alloc": &inst.alloc,
-		"wxcard_free":  &inst.free,
-		"wxcard_call":  &inst.call,
-	}
-	for name, p := range fns {
-		if *p = mod.ExportedFunction(name); *p == nil {
-			return nil, fmt.Errorf("module does not export %s", name)
+	i32, i64 := api.ValueTypeI32, api.ValueTypeI64
+	var v api.Function
+	for _, e := range []struct {
+		name            string
+		fn              *api.Function
+		params, results []api.ValueType
+	}{
+		{"wxcard_abi_version", &v, nil, []api.ValueType{i32}},
+		{"wxcard_alloc", &inst.alloc, []api.ValueType{i32}, []api.ValueType{i32}},
+		{"wxcard_free", &inst.free, []api.ValueType{i32}, nil},
+		{"wxcard_call", &inst.call, []api.ValueType{i32, i32, i32, i32}, []api.ValueType{i64}},
+	} {
+		f := mod.ExportedFunction(e.name)
+		if f == nil {
+			return nil, fmt.Errorf("module does not export %s", e.name)
 		}
-	}
-	v := mod.ExportedFunction("wxcard_abi_version")
-	if v == nil {
-		return nil, errors.New("module does not export wxcard_abi_version")
+		d := f.Definition()
+		if !slices.Equal(d.ParamTypes(), e.params) || !slices.Equal(d.ResultTypes(), e.results) {
+			return nil, fmt.Errorf("%s has the wrong signature", e.name)
+		}
+		*e.fn = f
 	}
 	if err := v.CallWithStack(context.Background(), inst.stack[:]); err != nil {
 		return nil, fmt.Errorf("wxcard_abi_version: %w", err)
