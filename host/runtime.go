@@ -131,6 +131,9 @@ func (r *Runtime) Call(ctx context.Context, op string, input []byte) ([]byte, er
 	if len(input) > r.maxInput {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d (host.WithMaxInput)", ErrInputTooLarge, len(input), r.maxInput)
 	}
+	if len(op) > r.maxInput {
+		return nil, fmt.Errorf("%w: op name of %d bytes", ErrInputTooLarge, len(op))
+	}
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	if r.closed {
