@@ -1,13 +1,16 @@
 package host
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"sync"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
 // caches holds one wazero.CompilationCache per directory for the whole
@@ -42,25 +45,82 @@ func sharedCache(dir string) (wazero.CompilationCache, error) {
 }
 
 // cacheFor picks the compilation cache for cfg and a module with the given
-// hex SHA-256.
-func cacheFor(cfg *config, moduleSHA string) (wazero.CompilationCache, error) {
+// hex SHA-256, and says which directory it uses ("" in memory).
+func cacheFor(cfg *config, moduleSHA string) (string, wazero.CompilationCache, error) {
 	switch {
 	case cfg.noCache:
-		return sharedCache("")
+		c, err := sharedCache("")
+		return "", c, err
 	case cfg.cacheDir != "":
-		return sharedCache(cfg.cacheDir)
+		c, err := sharedCache(cfg.cacheDir)
+		return cfg.cacheDir, c, err
 	}
-	dir, err := DefaultCacheDir(moduleSHA)
+	if dir, err := DefaultCacheDir(moduleSHA); err == nil {
+		if c, err := sharedCache(dir); err == nil {
+			return dir, c, nil
+		}
+	}
+	// A default that cannot be used (no home, read-only, sandbox) must not
+	// stop the program: it only costs compile time.
+	c, err := sharedCache("")
+	return "", c, err
+}
+
+// compiledKey is what a compiled module depends on: where its machine code
+// is cached, which bytes, and the memory cap (applied when decoding).
+type compiledKey struct {
+	cacheDir string
+	sum      string
+	pages    uint32
+}
+
+// compiledModule is a wazero runtime holding WASI and one compiled module.
+// Runtimes with the same compiledKey share it, so a second New in a process
+// only instantiates: decoding and validating a 2 MB module again would cost
+// tens of milliseconds, more with the race detector. It lives as long as the
+// process; each host.Runtime owns and closes only its instances.
+type compiledModule struct {
+	rt       wazero.Runtime
+	compiled wazero.CompiledModule
+}
+
+var compiled = struct {
+	sync.Mutex
+	m map[compiledKey]*compiledModule
+}{m: map[compiledKey]*compiledModule{}}
+
+// compile returns the shared compiled module for cfg and bin (hex SHA-256
+// sum), compiling it on first use. Failures are not remembered.
+func compile(cfg *config, bin []byte, sum string) (*compiledModule, error) {
+	dir, cache, err := cacheFor(cfg, sum)
 	if err != nil {
-		return sharedCache("")
+		return nil, fmt.Errorf("host: compilation cache %s: %w", cfg.cacheDir, err)
 	}
-	c, err := sharedCache(dir)
+	key := compiledKey{dir, sum, cfg.memoryPages}
+	compiled.Lock()
+	defer compiled.Unlock()
+	if cm, ok := compiled.m[key]; ok {
+		return cm, nil
+	}
+	// Not the caller's context: this runtime outlives the call to New.
+	ctx := context.Background()
+	// No WithCloseOnContextDone: it makes every call several times slower.
+	// Deadlines are checked around calls instead; the core never loops.
+	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().
+		WithCompilationCache(cache).
+		WithMemoryLimitPages(cfg.memoryPages))
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
+		rt.Close(ctx)
+		return nil, fmt.Errorf("host: WASI: %w", err)
+	}
+	mod, err := rt.CompileModule(ctx, bin)
 	if err != nil {
-		// A default that cannot be used (read-only home, sandbox) must not
-		// stop the program: it only costs compile time.
-		return sharedCache("")
+		rt.Close(ctx)
+		return nil, fmt.Errorf("host: compile wxcard module: %w", err)
 	}
-	return c, nil
+	cm := &compiledModule{rt: rt, compiled: mod}
+	compiled.m[key] = cm
+	return cm, nil
 }
 
 // DefaultCacheDir is where New keeps compiled code for a module with the

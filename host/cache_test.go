@@ -75,3 +75,15 @@ func TestWazeroPinMatchesGoMod(t *testing.T) {
 	assert.Contains(t, string(mod), "github.com/tetratelabs/wazero "+wazeroPin+"\n",
 		"update wazeroPin in host/cache.go when upgrading wazero")
 }
+
+func TestNewReusesTheCompiledModule(t *testing.T) {
+	a := newTestRuntime(t)
+	b := newTestRuntime(t)
+	assert.Same(t, a.compiled, b.compiled, "a second New in the process does not compile again")
+	c := newTestRuntime(t, WithMemoryLimit(64<<20))
+	assert.NotSame(t, a.compiled, c.compiled, "a different memory cap is a different module")
+
+	require.NoError(t, a.Close(context.Background()))
+	_, err := b.Call(context.Background(), "x", nil)
+	require.NoError(t, err, "closing one Runtime leaves the others working")
+}

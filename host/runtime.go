@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
 	wxwasm "github.com/wxcard/wxcard/wasm"
 )
@@ -57,28 +56,16 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 		s := sha256.Sum256(bin)
 		sum = hex.EncodeToString(s[:])
 	}
-	cache, err := cacheFor(&cfg, sum)
+	cm, err := compile(&cfg, bin, sum)
 	if err != nil {
-		return nil, fmt.Errorf("host: compilation cache %s: %w", cfg.cacheDir, err)
+		return nil, err
 	}
-	rc := wazero.NewRuntimeConfig().
-		WithCompilationCache(cache).
-		WithMemoryLimitPages(cfg.memoryPages)
-	// No WithCloseOnContextDone: it makes every call several times slower.
-	// Deadlines are checked around calls instead; the core never loops.
 	r := &Runtime{
-		rt:       wazero.NewRuntimeWithConfig(ctx, rc),
+		rt:       cm.rt,
+		compiled: cm.compiled,
 		maxInput: cfg.maxInput,
 		slots:    make(chan struct{}, cfg.poolSize),
 		idle:     make(chan *instance, cfg.poolSize),
-	}
-	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r.rt); err != nil {
-		r.rt.Close(ctx)
-		return nil, fmt.Errorf("host: WASI: %w", err)
-	}
-	if r.compiled, err = r.rt.CompileModule(ctx, bin); err != nil {
-		r.rt.Close(ctx)
-		return nil, fmt.Errorf("host: compile wxcard module: %w", err)
 	}
 	// Real clocks: with wazero's default fake clock the Go scheduler in the
 	// guest never sees time pass, its GC stalls and memory grows without
@@ -93,7 +80,6 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 
 	inst, err := r.instantiate(ctx)
 	if err != nil {
-		r.rt.Close(ctx)
 		return nil, err
 	}
 	r.idle <- inst
@@ -169,8 +155,8 @@ func (r *Runtime) Call(ctx context.Context, op string, input []byte) ([]byte, er
 }
 
 // Close waits for calls under way, then releases every instance. Calls after
-// Close fail with ErrClosed; closing twice is harmless. Compiled code stays
-// in the process-wide cache for the next New.
+// Close fail with ErrClosed; closing twice is harmless. The compiled module
+// stays in the process for the next New.
 func (r *Runtime) Close(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -183,7 +169,7 @@ func (r *Runtime) Close(ctx context.Context) error {
 		case inst := <-r.idle:
 			inst.close(ctx)
 		default:
-			return r.rt.Close(ctx)
+			return nil
 		}
 	}
 }
