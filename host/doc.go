@@ -3,8 +3,9 @@
 // answers Node and browsers get. Backends use it in tests to prove that the
 // payloads they build pass the same checks their mini programs run.
 //
-// A Runtime compiles the module once — from a compilation cache on disk
-// when it can, so a new process answers in milliseconds — and serves calls
+// The module is compiled once per process — from a compilation cache on
+// disk when it can, so even a new process answers within about a tenth of a
+// second — and every later New only starts instances. A Runtime serves calls
 // from a pool of instances, one call per instance at a time. Every call
 // takes JSON in and gives JSON out, byte-identical to card.Call; the typed
 // methods (ValidateCardList, BuildAddCard, …) marshal the payload and decode

@@ -21,8 +21,8 @@ var ErrClosed = errors.New("host: runtime is closed")
 // cap. It never reaches the guest.
 var ErrInputTooLarge = errors.New("host: input too large")
 
-// Runtime runs the wxcard module. It compiles the module once, then serves
-// calls from a pool of instances; it is safe for concurrent use.
+// Runtime runs the wxcard module on a pool of instances. It is safe for
+// concurrent use.
 type Runtime struct {
 	// mu is held shared by every call and exclusively by Close, so Close
 	// waits for calls under way instead of pulling memory from under them.
@@ -41,9 +41,9 @@ type Runtime struct {
 	countMu        sync.Mutex
 }
 
-// New compiles the module (or loads it from the compilation cache) and
-// starts one instance, so that a broken module or configuration fails here
-// rather than on the first call.
+// New compiles the module, unless this process already did with the same
+// options, and starts one instance, so that a broken module or configuration
+// fails here rather than on the first call.
 func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {

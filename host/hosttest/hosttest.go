@@ -1,6 +1,7 @@
 // Package hosttest turns a not-ok wxcard output into a readable test
 // failure, so a backend test checking the payloads it builds is one line:
 //
+//	rt := hosttest.New(t)
 //	hosttest.RequireOK(t, rt, card.OpValidateCardList, input)
 //	opts := hosttest.RequireResult[card.AddCardOptions](t, rt, card.OpBuildAddCard, payload, card.Options{})
 package hosttest
@@ -9,12 +10,23 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/wxcard/wxcard/host"
 	"github.com/wxcard/wxcard/wasm/card"
 )
+
+// New starts a Runtime for the test and closes it when the test ends. After
+// the first in a process, it costs a few milliseconds.
+func New(tb testing.TB, opts ...host.Option) *host.Runtime {
+	tb.Helper()
+	rt, err := host.New(context.Background(), opts...)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { _ = rt.Close(context.Background()) })
+	return rt
+}
 
 // T is what the helpers need of a *testing.T (or *testing.B).
 type T interface {

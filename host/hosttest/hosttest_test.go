@@ -70,11 +70,17 @@ func TestRequireOutputOKFailsWithDiagnostics(t *testing.T) {
 	assert.Empty(t, r.errors)
 }
 
-func newRuntime(t *testing.T) *host.Runtime {
-	rt, err := host.New(context.Background(), host.WithoutCache())
-	require.NoError(t, err)
-	t.Cleanup(func() { rt.Close(context.Background()) })
-	return rt
+func newRuntime(t *testing.T) *host.Runtime { return hosttest.New(t, host.WithoutCache()) }
+
+func TestNewClosesWhenTheTestEnds(t *testing.T) {
+	var rt *host.Runtime
+	t.Run("inner", func(t *testing.T) {
+		rt = newRuntime(t)
+		_, err := rt.Call(context.Background(), "x", nil)
+		require.NoError(t, err)
+	})
+	_, err := rt.Call(context.Background(), "x", nil)
+	assert.ErrorIs(t, err, host.ErrClosed)
 }
 
 func TestRequireOK(t *testing.T) {
