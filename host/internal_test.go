@@ -101,9 +101,10 @@ func TestSoakMemoryStaysBounded(t *testing.T) {
 	}
 	r := newTestRuntime(t, WithPoolSize(1))
 	ctx := context.Background()
-	inputs := make([][]byte, 4)
-	for i := range inputs {
-		inputs[i] = soakInput(1 + i*7)
+	// Batches as a backend sends them: mostly small, sometimes ten cards.
+	var inputs [][]byte
+	for _, cards := range []int{1, 2, 5, 10} {
+		inputs = append(inputs, soakInput(cards))
 	}
 	const calls = 200_000
 	for i := range calls {
