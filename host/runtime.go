@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental"
 
 	wxwasm "github.com/wxcard/wxcard/wasm"
 )
@@ -88,7 +89,7 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 
 func (r *Runtime) instantiate(ctx context.Context) (*instance, error) {
 	stderr := &stderrWriter{}
-	mod, err := r.rt.InstantiateModule(ctx, r.compiled, r.modCfg.WithStderr(stderr))
+	mod, err := r.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, memoryAllocator), r.compiled, r.modCfg.WithStderr(stderr))
 	if err != nil {
 		return nil, &GuestError{Op: "_initialize", Stderr: stderr.String(), Err: err}
 	}
