@@ -56,9 +56,19 @@ func wxcardCall(opPtr, opLen, inPtr, inLen uint32) uint64 {
 	return uint64(uint32(uintptr(unsafe.Pointer(&last[0]))))<<32 | uint64(len(last))
 }
 
+// bytesAt is the n bytes at ptr, which must lie inside one live block from
+// wxcard_alloc. Finding that block, rather than turning the address into a
+// pointer, keeps the GC's view exact and turns a host bug (a freed or made-up
+// address) into a clear trap instead of a read of arbitrary memory.
 func bytesAt(ptr, n uint32) []byte {
 	if n == 0 {
 		return nil
 	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(uintptr(ptr))), n)
+	for base, b := range buffers {
+		if ptr >= base && uint64(ptr-base)+uint64(n) <= uint64(len(b)) {
+			off := ptr - base
+			return b[off : off+n : off+n]
+		}
+	}
+	panic("wxcard_call: op or input is not inside a block from wxcard_alloc")
 }

@@ -1,0 +1,37 @@
+# The WebAssembly module and its Go host (issue 3).
+
+TEST_TARGETS  += test-race
+BENCH_TARGETS += bench-host
+CHECK_TARGETS += check-wasm
+
+.PHONY: wasm check-wasm test-race bench-host
+
+# Rebuild wasm/wxcard.wasm with the pinned toolchain; commit the result.
+wasm:
+	build/wasm.sh
+
+# Vet the guest as it is built (check-go vets natively, where the guest's
+# wasip1-only files are skipped), then fail if the committed module is not
+# what the source builds to.
+check-wasm:
+	GOOS=wasip1 GOARCH=wasm $(GO) vet ./wasm/...
+	build/check-wasm.sh
+
+# The host under the race detector; -short skips the long soak, which
+# test-go runs without the detector. The detector needs cgo and a C
+# compiler; without one this says so loudly and runs the tests plainly,
+# so that make test still works on a bare machine.
+test-race:
+	@cc=$$(CGO_ENABLED=1 $(GO) env CC); \
+	if command -v "$${cc%% *}" >/dev/null 2>&1; then \
+		echo "$(GO) test -race -short -count=1 ./host/..."; \
+		CGO_ENABLED=1 $(GO) test -race -short -count=1 ./host/...; \
+	else \
+		echo "test-race: WARNING: no C compiler ('$$cc') for the race detector; install gcc." >&2; \
+		echo "test-race: running ./host/... without -race." >&2; \
+		CGO_ENABLED=0 $(GO) test -short -count=1 ./host/...; \
+	fi
+
+# wazero against native card.Call, first answer, throughput and scaling.
+bench-host:
+	$(GO) test -run '^$$' -bench . -benchmem ./host/
