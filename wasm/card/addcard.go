@@ -593,6 +593,23 @@ func (c *checker) repeats(idx []int, key func(int) ([]byte, []byte), dup func(fi
 	if len(idx) < 2 {
 		return
 	}
+	same := func(i, j int) bool {
+		a1, a2 := key(i)
+		b1, b2 := key(j)
+		return string(a1) == string(b1) && string(a2) == string(b2)
+	}
+	if len(idx) <= 16 {
+		// Small batches, the usual case: compare pairs, no sorting.
+		for k, i := range idx {
+			for _, j := range idx[:k] {
+				if same(j, i) {
+					dup(j, i)
+					break
+				}
+			}
+		}
+		return
+	}
 	cmp := func(i, j int) int {
 		a1, a2 := key(i)
 		b1, b2 := key(j)

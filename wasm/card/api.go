@@ -55,7 +55,7 @@ func ParseReferrerInfo(payload []byte, opts Options) (*ReferrerInfo, Output) {
 }
 
 func runPayload(op string, payload []byte, opts Options) Output {
-	t := newTree(min(len(payload), MaxInput))
+	t := newTree(payload[:min(len(payload), MaxInput)])
 	d := t.addDoc(payload, -1, -1)
 	in := opts.internal()
 	c := &checker{t: t, opts: &in}

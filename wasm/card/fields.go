@@ -254,6 +254,9 @@ func (c *checker) walkPath() string {
 // scanSecrets walks value n and everything below it, and every cardExt
 // document decoded from a string below it, for server secrets.
 func (c *checker) scanSecrets(n int32) {
+	if !c.t.suspect {
+		return // the reader saw no secret's name and no query parameter
+	}
 	if c.walk == nil {
 		c.walk = make([]step, 0, 16)
 	}

@@ -1,6 +1,9 @@
 package card
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // A small JSON reader that keeps byte positions. It builds a flat tree of
 // nodes in one slice and decodes escaped strings into one byte arena, so a
@@ -85,13 +88,21 @@ type tree struct {
 	docs  []document
 	nodes []node
 	arena []byte
+	// suspect is set while parsing when a key is a secret's name or a
+	// string carries a query parameter: only then is the tree walked for
+	// secrets, path by path.
+	suspect bool
 }
 
-func newTree(sizeHint int) *tree {
+// newTree sizes the node slice from the input's colons and commas (a colon
+// is a key and a value, a comma one more element, also inside cardExt
+// strings, which become nodes too), so a call allocates it once.
+func newTree(input []byte) *tree {
+	n := 2*bytes.Count(input, []byte{':'}) + bytes.Count(input, []byte{','}) + 16
 	return &tree{
 		docs:  make([]document, 0, 4),
-		nodes: make([]node, 0, sizeHint/12+16), // realistic payloads run 14 bytes a node
-		arena: make([]byte, 0, sizeHint+64),
+		nodes: make([]node, 0, n),
+		arena: make([]byte, 0, len(input)+64),
 	}
 }
 
@@ -187,7 +198,13 @@ func (p *parser) value() int32 {
 	case c == '[':
 		return p.array()
 	case c == '"':
-		return p.str()
+		n := p.str()
+		if n >= 0 && !p.t.suspect {
+			if v := p.t.val(n); bytes.IndexByte(v, '=') >= 0 && secretInValue(v) != "" {
+				p.t.suspect = true
+			}
+		}
+		return n
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -583,6 +600,9 @@ func (p *parser) object() int32 {
 			k := p.str()
 			if k < 0 {
 				return -1
+			}
+			if !p.t.suspect && isSecretKey(p.t.val(k)) {
+				p.t.suspect = true
 			}
 			p.skipSpace()
 			if p.pos >= len(p.text) || p.text[p.pos] != ':' {

@@ -94,7 +94,7 @@ func run(op string, input []byte) (Output, resultWriter) {
 	if op == OpLint {
 		limit = MaxLintInput
 	}
-	t := newTree(min(len(input), limit))
+	t := newTree(input[:min(len(input), limit)])
 	req := t.addDoc(input, -1, -1)
 	defOpts := options{locale: LocaleEn, maxSkew: defaultMaxSkew}
 	c := &checker{t: t, opts: &defOpts}
