@@ -14,7 +14,7 @@ js-deps:
 
 test-js: js-deps
 	@test -f wasm/wxcard.wasm || { echo "wasm/wxcard.wasm is missing (make wasm builds it)"; exit 1; }
-	cd js && $(NPM) test
+	cd js && WXCARD_REQUIRE_VECTORS=1 $(NPM) test
 
 bench-js: js-deps
 	@test -f wasm/wxcard.wasm || { echo "wasm/wxcard.wasm is missing (make wasm builds it)"; exit 1; }

@@ -94,6 +94,7 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 		return nil
 	}
 	cards := c.readAddCards(l, listCtx{list: "/cardList"}, build)
+	defer func() { c.cards = cards[:0] }()
 	c.duplicateKeys(p, "")
 	c.scanSecrets(p)
 	if !build || !c.ok() {
@@ -109,7 +110,7 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 // readAddCards checks every item of the cardList array l, then the batch.
 func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
-	cards := make([]card, 0, t.nodes[l].count)
+	cards := c.cardBuf(int(t.nodes[l].count))
 	// One document per cardExt: reserve them at once.
 	if free := cap(t.docs) - len(t.docs); free < int(t.nodes[l].count) {
 		t.docs = append(make([]document, 0, len(t.docs)+int(t.nodes[l].count)+1), t.docs...)
@@ -135,7 +136,8 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 	}
 	extNode := int32(-1)
 	var dup [2]bool
-	t.members(it, func(k, v int32) {
+	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
+		v := t.nodes[k].next
 		key := t.val(k)
 		switch string(key) {
 		case "cardId":
@@ -151,7 +153,7 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 		default:
 			c.unknownItemKey(k, at.item(i), itemKeysAdd)
 		}
-	})
+	}
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
 	switch {
 	case extNode < 0:
@@ -269,7 +271,8 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 	t := c.t
 	e := &cd.ext
 	var seen [extCount]bool
-	t.members(e.obj, func(k, v int32) {
+	for k := t.nodes[e.obj].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
+		v := t.nodes[k].next
 		key := t.val(k)
 		f := extIndex(key)
 		switch {
@@ -287,7 +290,7 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 		default:
 			c.unknownExtKey(k, at.field(i, string(key)))
 		}
-	})
+	}
 	c.checkExtFields(cd, i, at)
 }
 
@@ -559,7 +562,11 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 		}
 		return t.val(v)
 	}
-	idx := make([]int, 0, len(cards))
+	idx := c.idx[:0]
+	if cap(idx) < len(cards) {
+		idx = make([]int, 0, len(cards))
+	}
+	defer func() { c.idx = idx[:0] }()
 	if add {
 		for i := range cards {
 			if len(str(cards[i].ext.f[extNonce])) > 0 && cards[i].ts != nil {

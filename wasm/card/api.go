@@ -55,40 +55,33 @@ func ParseReferrerInfo(payload []byte, opts Options) (*ReferrerInfo, Output) {
 }
 
 func runPayload(op string, payload []byte, opts Options) Output {
-	t := newTree(payload[:min(len(payload), MaxInput)])
+	var k Caller
+	c := k.prepare(payload, MaxInput)
+	t := c.t
 	d := t.addDoc(payload, -1, -1)
-	in := opts.internal()
-	c := &checker{t: t, opts: &in}
+	*c.opts = opts.internal()
 	// The URL is a JSON string here only to reuse the request path; its
 	// positions are reported against the URL itself.
 	t.docs[d].report = op != OpParseActivateURL
 	c.checkOptions(op)
 	if len(c.findings) > 0 {
-		return c.output(nil)
+		return c.output(c.finish(nil))
 	}
 	if len(payload) > MaxInput {
 		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, itoa(len(payload)), itoa(MaxInput))
-		return c.output(nil)
+		return c.output(c.finish(nil))
 	}
 	root, err := t.parse(d, maxDepth)
 	if err != nil {
 		c.syntax(d, err, "", msgInPayload)
-		return c.output(nil)
+		return c.output(c.finish(nil))
 	}
 	fn := opFunc(op)
 	if fn == nil {
 		c.errorf(CodeRequestInvalid, noSpan, "", msgReqUnknownOp, quote(op))
-		return c.output(nil)
+		return c.output(c.finish(nil))
 	}
-	return c.output(fn(c, root))
-}
-
-func (c *checker) output(res resultWriter) Output {
-	out, r := c.finish(res)
-	if r != nil {
-		out.Result = r
-	}
-	return out
+	return c.output(c.finish(fn(c, root)))
 }
 
 // checkOptions checks options given as a struct.

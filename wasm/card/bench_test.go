@@ -98,3 +98,35 @@ func TestAllocsDoNotGrowWithCards(t *testing.T) {
 	require.LessOrEqual(t, a1, a10)
 	require.LessOrEqual(t, a10, float64(16))
 }
+
+// BenchmarkCaller is the reusing path the wasm guest takes.
+func BenchmarkCaller(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		in := benchRequest(n)
+		var k Caller
+		b.Run(fmt.Sprintf("cards=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				k.Call(OpValidateCardList, in)
+			}
+		})
+	}
+}
+
+// A reused Caller gives the same bytes as a fresh Call, call after call,
+// whatever came before (a large lint, an error, a different op).
+func TestCallerReuse(t *testing.T) {
+	var k Caller
+	cases := ruleCases()
+	for round := 0; round < 2; round++ {
+		for _, tc := range cases {
+			want := Call(tc.op, []byte(tc.input))
+			got := k.Call(tc.op, []byte(tc.input))
+			require.Equal(t, string(want), string(got), tc.code)
+		}
+	}
+	in := benchRequest(10)
+	allocs := testing.AllocsPerRun(50, func() { k.Call(OpValidateCardList, in) })
+	require.LessOrEqual(t, allocs, float64(2), "a warm Caller allocates (almost) nothing for a valid batch")
+}

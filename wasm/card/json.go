@@ -98,12 +98,29 @@ type tree struct {
 // is a key and a value, a comma one more element, also inside cardExt
 // strings, which become nodes too), so a call allocates it once.
 func newTree(input []byte) *tree {
+	t := &tree{}
+	t.reset(input)
+	return t
+}
+
+// reset readies t for input, keeping its buffers when they are big enough.
+func (t *tree) reset(input []byte) {
 	n := 2*bytes.Count(input, []byte{':'}) + bytes.Count(input, []byte{','}) + 16
-	return &tree{
-		docs:  make([]document, 0, 4),
-		nodes: make([]node, 0, n),
-		arena: make([]byte, 0, len(input)+64),
+	if cap(t.nodes) < n {
+		t.nodes = make([]node, 0, n)
+	} else {
+		t.nodes = t.nodes[:0]
 	}
+	if cap(t.arena) < len(input)+64 {
+		t.arena = make([]byte, 0, len(input)+64)
+	} else {
+		t.arena = t.arena[:0]
+	}
+	if t.docs == nil {
+		t.docs = make([]document, 0, 4)
+	}
+	t.docs = t.docs[:0]
+	t.suspect = false
 }
 
 // syntaxError is where and why a text is not JSON.

@@ -11,6 +11,7 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 	l := c.cardList(p)
 	if l >= 0 {
 		cards := c.readOpenCards(l, listCtx{list: "/cardList"})
+		defer func() { c.cards = cards[:0] }()
 		c.duplicateKeys(p, "")
 		c.scanSecrets(p)
 		if !c.ok() {
@@ -33,7 +34,7 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 // in ext.f[extCode] so the batch rules serve both APIs.
 func (c *checker) readOpenCards(l int32, at listCtx) []card {
 	t := c.t
-	cards := make([]card, 0, t.nodes[l].count)
+	cards := c.cardBuf(int(t.nodes[l].count))
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
 		cards = append(cards, c.readOpenCard(i, it, at))
@@ -55,7 +56,8 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 	}
 	code := int32(-1)
 	var dup [2]bool
-	t.members(it, func(k, v int32) {
+	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
+		v := t.nodes[k].next
 		key := t.val(k)
 		switch string(key) {
 		case "cardId":
@@ -71,7 +73,7 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 		default:
 			c.unknownItemKey(k, at.item(i), itemKeysOpen)
 		}
-	})
+	}
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
 	path := at.item(i).child("code")
 	switch {

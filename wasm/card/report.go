@@ -28,6 +28,20 @@ type checker struct {
 	findings []finding
 	walk     []step // the path of the secret scan, a stack
 	lint     *lintState
+	report   string // lint's formatted report
+	cards    []card // reused across calls by a Caller
+	idx      []int
+}
+
+// cardBuf returns an empty card slice of capacity n, reusing the caller's.
+// A lint run reads several lists; each gets the buffer only when it is free.
+func (c *checker) cardBuf(n int) []card {
+	if cap(c.cards) >= n {
+		b := c.cards[:0]
+		c.cards = nil
+		return b
+	}
+	return make([]card, 0, n)
 }
 
 // add records a finding. path is a string or a pathLoc; it is rendered
@@ -151,15 +165,20 @@ func (c *checker) resolve() {
 // diagnostics returns the resolved findings as public diagnostics.
 func (c *checker) diagnostics() []Diagnostic {
 	out := make([]Diagnostic, len(c.findings))
-	for i, f := range c.findings {
-		d := Diagnostic{Code: f.code, Severity: f.sev, Path: f.path, Message: f.msg}
-		if f.rep.doc >= 0 {
-			d.Offset, d.Length, d.Line, d.Column = int(f.rep.off), int(f.rep.len), int(f.line), int(f.col)
-			d.File = c.t.docs[f.rep.doc].file
-		}
-		out[i] = d
+	for i := range c.findings {
+		out[i] = c.diagnostic(i)
 	}
 	return out
+}
+
+func (c *checker) diagnostic(i int) Diagnostic {
+	f := &c.findings[i]
+	d := Diagnostic{Code: f.code, Severity: f.sev, Path: f.path, Message: f.msg}
+	if f.rep.doc >= 0 {
+		d.Offset, d.Length, d.Line, d.Column = int(f.rep.off), int(f.rep.len), int(f.line), int(f.col)
+		d.File = c.t.docs[f.rep.doc].file
+	}
+	return d
 }
 
 func (c *checker) ok() bool {

@@ -69,35 +69,67 @@ type resultWriter interface {
 // returns the JSON output {"ok":…,"diagnostics":[…],"result":…}. It never
 // panics; every problem with the input is a diagnostic.
 func Call(op string, input []byte) []byte {
-	out, res := run(op, input)
-	b := make([]byte, 0, 64+len(out.Diagnostics)*160)
-	var write func([]byte) []byte
-	if res != nil {
-		write = res.appendJSON
-	}
-	return appendOutput(b, &out, write)
+	var k Caller
+	return k.Call(op, input)
 }
 
 // Run is Call for Go callers: it returns the output as a value, with Result
 // set to the operation's typed result (*AddCardOptions, *OpenCardOptions,
 // *AddCardResult, *MemberCardLaunch, *ReferrerInfo) or nil.
 func Run(op string, input []byte) Output {
-	out, res := run(op, input)
-	if res != nil {
-		out.Result = res
+	var k Caller
+	c := k.prepare(input, limitFor(op))
+	return c.output(c.request(op, input))
+}
+
+// Caller runs operations like Call but keeps its buffers from one call to
+// the next, so a long-lived caller (the wasm guest holds one) allocates
+// almost nothing per call. The bytes Call returns are valid until the next
+// call. A Caller is not safe for concurrent use; its zero value is ready.
+type Caller struct {
+	t    tree
+	c    checker
+	opts options
+	out  []byte
+}
+
+// keepBytes bounds what a Caller holds on to between calls: after a larger
+// request (a big lint run) its buffers are dropped rather than kept.
+const keepBytes = 4 << 20
+
+// Call runs op on input, as the package-level Call does.
+func (k *Caller) Call(op string, input []byte) []byte {
+	c := k.prepare(input, limitFor(op))
+	res := c.request(op, input)
+	k.out = c.appendOutput(k.out[:0], res)
+	out := k.out
+	if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes {
+		*k = Caller{}
 	}
 	return out
 }
 
-func run(op string, input []byte) (Output, resultWriter) {
-	limit := MaxInput
+func limitFor(op string) int {
 	if op == OpLint {
-		limit = MaxLintInput
+		return MaxLintInput
 	}
-	t := newTree(input[:min(len(input), limit)])
+	return MaxInput
+}
+
+// prepare readies the caller's tree and checker for one call.
+func (k *Caller) prepare(input []byte, limit int) *checker {
+	k.t.reset(input[:min(len(input), limit)])
+	k.opts = options{locale: LocaleEn, maxSkew: defaultMaxSkew}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, idx: k.c.idx[:0]}
+	return &k.c
+}
+
+// request checks the request envelope and runs op on its payload; the
+// findings are resolved when it returns.
+func (c *checker) request(op string, input []byte) resultWriter {
+	t := c.t
+	limit := limitFor(op)
 	req := t.addDoc(input, -1, -1)
-	defOpts := options{locale: LocaleEn, maxSkew: defaultMaxSkew}
-	c := &checker{t: t, opts: &defOpts}
 	// Request-level problems are reported against the request text.
 	t.docs[req].report = true
 	if len(input) > limit {
@@ -115,25 +147,26 @@ func run(op string, input []byte) (Output, resultWriter) {
 	}
 	payload, optsNode := int32(-1), int32(-1)
 	var seen [2]bool
-	t.members(root, func(k, v int32) {
-		key := string(t.val(k))
-		switch key {
+	for k := t.nodes[root].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
+		v := t.nodes[k].next
+		key := t.val(k)
+		switch string(key) {
 		case "payload", "options":
 			i := 0
-			if key == "options" {
+			if string(key) == "options" {
 				i = 1
 				optsNode = v
 			} else {
 				payload = v
 			}
 			if seen[i] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), "/"+key, msgDuplicateKey, quote(key))
+				c.errorf(CodeDuplicateKey, t.spanOf(k), "/"+string(key), msgDuplicateKey, quote(string(key)))
 			}
 			seen[i] = true
 		default:
-			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr("", key), msgReqUnknownKey, quote(key))
+			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr("", string(key)), msgReqUnknownKey, quote(string(key)))
 		}
-	})
+	}
 	if optsNode >= 0 && t.nodes[optsNode].kind != kindNull {
 		c.readOptions(optsNode, op)
 	}
@@ -149,17 +182,51 @@ func run(op string, input []byte) (Output, resultWriter) {
 	}
 	t.docs[req].report = false
 	res := fn(c, payload)
-	out, res := c.finish(res)
+	c.finish(res)
 	if op == OpLint && c.opts.format != "" {
-		out.Report = c.lintReport(c.opts.format)
+		c.report = c.lintReport(c.opts.format)
 	}
-	return out, res
+	return res
 }
 
-// finish resolves the findings into an Output.
-func (c *checker) finish(res resultWriter) (Output, resultWriter) {
+// finish resolves the findings (positions, order).
+func (c *checker) finish(res resultWriter) resultWriter {
 	c.resolve()
-	return Output{OK: c.ok(), Diagnostics: c.diagnostics()}, res
+	return res
+}
+
+// output builds the Output value of a finished call.
+func (c *checker) output(res resultWriter) Output {
+	out := Output{OK: c.ok(), Diagnostics: c.diagnostics(), Report: c.report}
+	if res != nil {
+		out.Result = res
+	}
+	return out
+}
+
+// appendOutput writes the output JSON of a finished call straight from the
+// findings.
+func (c *checker) appendOutput(b []byte, res resultWriter) []byte {
+	b = append(b, `{"ok":`...)
+	b = appendBool(b, c.ok())
+	b = append(b, `,"diagnostics":[`...)
+	for i := range c.findings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		d := c.diagnostic(i)
+		b = appendDiagnostic(b, &d)
+	}
+	b = append(b, ']')
+	if res != nil {
+		b = append(b, `,"result":`...)
+		b = res.appendJSON(b)
+	}
+	if c.report != "" {
+		b = append(b, `,"output":`...)
+		b = appendString(b, c.report)
+	}
+	return append(b, '}')
 }
 
 // textPayload returns the node to check for a payload: a payload given as a
