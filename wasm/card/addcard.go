@@ -77,7 +77,7 @@ func (c *checker) cardList(p int32) int32 {
 	case t.nodes[l].kind != kindArray:
 		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListType, c.kindOf(l))
 		return -1
-	case t.nodes[l].count == 0:
+	case t.count(l) == 0:
 		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListEmpty)
 		return -1
 	}
@@ -110,10 +110,10 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 // readAddCards checks every item of the cardList array l, then the batch.
 func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
-	cards := c.cardBuf(int(t.nodes[l].count))
+	cards := c.cardBuf(int(t.count(l)))
 	// One document per cardExt: reserve them at once.
-	if free := cap(t.docs) - len(t.docs); free < int(t.nodes[l].count) {
-		t.docs = append(make([]document, 0, len(t.docs)+int(t.nodes[l].count)+1), t.docs...)
+	if free := cap(t.docs) - len(t.docs); free < int(t.count(l)) {
+		t.docs = append(make([]document, 0, len(t.docs)+int(t.count(l))+1), t.docs...)
 	}
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {

@@ -74,6 +74,15 @@ func BenchmarkCall(b *testing.B) {
 				Call(OpValidateCardList, in)
 			}
 		})
+		b.Run(fmt.Sprintf("cards=%d/wxcard-caller", n), func(b *testing.B) {
+			// The reusing path: a Caller held by a worker (or the wasm guest).
+			var k Caller
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				k.Call(OpValidateCardList, in)
+			}
+		})
 		b.Run(fmt.Sprintf("cards=%d/encoding-json-baseline", n), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
@@ -97,21 +106,6 @@ func TestAllocsDoNotGrowWithCards(t *testing.T) {
 	// One card skips the batch rules (nonce-reused, duplicate-card).
 	require.LessOrEqual(t, a1, a10)
 	require.LessOrEqual(t, a10, float64(16))
-}
-
-// BenchmarkCaller is the reusing path the wasm guest takes.
-func BenchmarkCaller(b *testing.B) {
-	for _, n := range []int{1, 10, 100} {
-		in := benchRequest(n)
-		var k Caller
-		b.Run(fmt.Sprintf("cards=%d", n), func(b *testing.B) {
-			b.SetBytes(int64(len(in)))
-			b.ReportAllocs()
-			for b.Loop() {
-				k.Call(OpValidateCardList, in)
-			}
-		})
-	}
 }
 
 // A reused Caller gives the same bytes as a fresh Call, call after call,

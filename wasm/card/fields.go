@@ -305,8 +305,12 @@ func (c *checker) scanNode(n int32) {
 // decodedRoot returns the root node of a document parsed from string node
 // s, or -1.
 func (c *checker) decodedRoot(s int32) int32 {
-	if d := c.t.nodes[s].sub; d > 0 {
-		return c.t.docs[d].root
+	// Only reached when the reader saw something suspect: a linear look is
+	// fine, and keeps nodes small.
+	for d := range c.t.docs {
+		if c.t.docs[d].holder == s {
+			return c.t.docs[d].root
+		}
 	}
 	return -1
 }
@@ -314,10 +318,10 @@ func (c *checker) decodedRoot(s int32) int32 {
 // duplicateKeys reports keys that appear twice in object o.
 func (c *checker) duplicateKeys(o int32, path string) {
 	t := c.t
-	if t.nodes[o].count < 2 {
+	if t.count(o) < 2 {
 		return
 	}
-	keys := make([]int32, 0, t.nodes[o].count)
+	keys := make([]int32, 0, t.count(o))
 	t.members(o, func(k, _ int32) { keys = append(keys, k) })
 	sortStable(len(keys), func(i, j int) bool { return string(t.val(keys[i])) < string(t.val(keys[j])) },
 		func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })

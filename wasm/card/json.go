@@ -51,8 +51,6 @@ type node struct {
 	end     int32
 	first   int32 // first child, or -1
 	next    int32 // next sibling, or -1
-	count   int32 // number of elements or members
-	sub     int32 // for a string: the document decoded from it, or 0
 	inArena bool  // the value's bytes are in the arena, not the document
 	voff    int32 // the value's bytes: a string's decoded value, a number's text
 	vlen    int32
@@ -103,17 +101,17 @@ func newTree(input []byte) *tree {
 	return t
 }
 
-// reset readies t for input, keeping its buffers when they are big enough.
+// reset readies t for input, keeping its buffers when they are big enough:
+// a warm Caller sized for inputs this long skips the counting pass (cheap
+// natively, not in wasm) and lets the node slice grow if it must.
 func (t *tree) reset(input []byte) {
-	n := 2*bytes.Count(input, []byte{':'}) + bytes.Count(input, []byte{','}) + 16
-	if cap(t.nodes) < n {
-		t.nodes = make([]node, 0, n)
-	} else {
-		t.nodes = t.nodes[:0]
-	}
 	if cap(t.arena) < len(input)+64 {
+		// A colon is a key and its value; a comma may be one more element.
+		n := 2*bytes.Count(input, []byte{':'}) + bytes.Count(input, []byte{','}) + 16
+		t.nodes = make([]node, 0, n)
 		t.arena = make([]byte, 0, len(input)+64)
 	} else {
+		t.nodes = t.nodes[:0]
 		t.arena = t.arena[:0]
 	}
 	if t.docs == nil {
@@ -141,9 +139,6 @@ func (t *tree) addDoc(text []byte, parent, holder int32) int32 {
 	}
 	t.docs = append(t.docs, document{text: text, parent: parent, holder: holder, root: -1, file: file})
 	d := int32(len(t.docs) - 1)
-	if holder >= 0 {
-		t.nodes[holder].sub = d
-	}
 	return d
 }
 
@@ -216,10 +211,8 @@ func (p *parser) value() int32 {
 		return p.array()
 	case c == '"':
 		n := p.str()
-		if n >= 0 && !p.t.suspect {
-			if v := p.t.val(n); bytes.IndexByte(v, '=') >= 0 && secretInValue(v) != "" {
-				p.t.suspect = true
-			}
+		if n >= 0 && !p.t.suspect && p.t.nodes[n].truth && secretInValue(p.t.val(n)) != "" {
+			p.t.suspect = true
 		}
 		return n
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -367,21 +360,45 @@ func (p *parser) str() int32 {
 	t := p.text
 	start := p.pos
 	i := start + 1
+	eq := false // the string holds '=': worth a look for secrets
 	// Fast path: no escapes, all ASCII.
-	for i < len(t) && !strSpecial[t[i]] {
-		i++
+	for i < len(t) {
+		c := t[i]
+		if strClass[c] == 0 {
+			i++
+			continue
+		}
+		if c == '=' {
+			eq = true
+			i++
+			continue
+		}
+		break
 	}
 	if i < len(t) && t[i] == '"' {
 		p.pos = i + 1
-		return p.push(node{kind: kindString, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
+		return p.push(node{kind: kindString, truth: eq, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
 	}
-	escaped := false
+	// Slow path: decode into the arena. The decoded string is never longer
+	// than what is left of the text, so room is made once and bytes are
+	// written by index: in wasm a memmove per short run costs more than the
+	// bytes it moves.
 	a := p.t.arena
 	mark := len(a)
-	a = append(a, t[start+1:i]...)
+	if need := mark + len(t) - start; cap(a) < need {
+		grown := make([]byte, mark, need+need/4)
+		copy(grown, a)
+		a = grown
+	}
+	buf := a[:cap(a)]
+	w := mark
+	for k := start + 1; k < i; k++ {
+		buf[w] = t[k]
+		w++
+	}
+	escaped := false
 	for {
 		if i >= len(t) {
-			p.t.arena = a[:mark]
 			p.fail(start, i-start, msgSynUnterminated, "")
 			return -1
 		}
@@ -389,87 +406,91 @@ func (p *parser) str() int32 {
 		switch {
 		case c == '"':
 			p.pos = i + 1
-			n := node{kind: kindString, escaped: escaped, start: int32(start), end: int32(i + 1)}
+			n := node{kind: kindString, truth: eq, escaped: escaped, start: int32(start), end: int32(i + 1)}
 			if escaped {
-				p.t.arena = a
-				n.inArena, n.voff, n.vlen = true, int32(mark), int32(len(a)-mark)
+				p.t.arena = buf[:w]
+				n.inArena, n.voff, n.vlen = true, int32(mark), int32(w-mark)
 			} else {
-				p.t.arena = a[:mark]
+				p.t.arena = buf[:mark]
 				n.voff, n.vlen = int32(start+1), int32(i-start-1)
 			}
 			return p.push(n)
 		case c == '\\':
 			escaped = true
 			if i+1 >= len(t) {
-				p.t.arena = a[:mark]
 				p.fail(start, i+1-start, msgSynUnterminated, "")
 				return -1
 			}
 			e := t[i+1]
 			switch e {
 			case '"', '\\', '/':
-				a = append(a, e)
-				i += 2
 			case 'b':
-				a = append(a, '\b')
-				i += 2
+				e = '\b'
 			case 'f':
-				a = append(a, '\f')
-				i += 2
+				e = '\f'
 			case 'n':
-				a = append(a, '\n')
-				i += 2
+				e = '\n'
 			case 'r':
-				a = append(a, '\r')
-				i += 2
+				e = '\r'
 			case 't':
-				a = append(a, '\t')
-				i += 2
+				e = '\t'
 			case 'u':
 				r, n, bad := readUnicodeEscape(t[i:])
 				if bad != 0 {
-					p.t.arena = a[:mark]
 					p.fail(i, n, bad, "")
 					return -1
 				}
-				a = utf8.AppendRune(a, r)
+				w += utf8.EncodeRune(buf[w:], r)
 				i += n
+				continue
 			default:
-				p.t.arena = a[:mark]
 				p.fail(i, 2, msgSynEscape, string(rune(e)))
 				return -1
 			}
+			if e == '=' {
+				eq = true
+			}
+			buf[w] = e
+			w++
+			i += 2
 		case c < 0x20:
-			p.t.arena = a[:mark]
 			p.fail(i, 1, msgSynControl, quoteByte(c))
 			return -1
 		case c < 0x80:
-			// Copy the run of plain ASCII up to the next quote, escape or
-			// special byte in one go.
-			j := i + 1
-			for j < len(t) && !strSpecial[t[j]] {
-				j++
+			if c == '=' {
+				eq = true
 			}
-			a = append(a, t[i:j]...)
-			i = j
+			buf[w] = c
+			w++
+			i++
+			for i < len(t) && strClass[t[i]] == 0 {
+				buf[w] = t[i]
+				w++
+				i++
+			}
 		default:
 			r, size := utf8.DecodeRune(t[i:])
 			if r == utf8.RuneError && size <= 1 {
-				p.t.arena = a[:mark]
 				p.fail(i, 1, msgSynUTF8, "")
 				return -1
 			}
-			a = append(a, t[i:i+size]...)
+			for k := 0; k < size; k++ {
+				buf[w] = t[i+k]
+				w++
+			}
 			i += size
 		}
 	}
 }
 
-// strSpecial marks the bytes that end a plain run inside a string: the
-// quote, the backslash, control characters and the start of UTF-8 sequences.
-var strSpecial = func() (t [256]bool) {
+// strClass marks the bytes that end a plain run inside a string: the
+// quote, the backslash, control characters, the start of UTF-8 sequences,
+// and '=' (a query parameter, perhaps a secret: see scanSecrets).
+var strClass = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80
+		if c == '"' || c == '\\' || c == '=' || c < 0x20 || c >= 0x80 {
+			t[c] = 1
+		}
 	}
 	return
 }()
@@ -542,7 +563,6 @@ func (p *parser) array() int32 {
 	p.pos++
 	p.skipSpace()
 	last := int32(-1)
-	count := int32(0)
 	if p.pos < len(p.text) && p.text[p.pos] == ']' {
 		p.pos++
 	} else {
@@ -553,7 +573,6 @@ func (p *parser) array() int32 {
 			}
 			p.link(self, last, v)
 			last = v
-			count++
 			p.skipSpace()
 			if p.pos >= len(p.text) {
 				p.fail(p.pos, 0, msgSynEOFArray, "")
@@ -575,7 +594,6 @@ func (p *parser) array() int32 {
 	p.depth--
 	n := &p.t.nodes[self]
 	n.end = int32(p.pos)
-	n.count = count
 	return self
 }
 
@@ -588,7 +606,6 @@ func (p *parser) object() int32 {
 	p.pos++
 	p.skipSpace()
 	last := int32(-1)
-	count := int32(0)
 	if p.pos < len(p.text) && p.text[p.pos] == '}' {
 		p.pos++
 	} else {
@@ -639,7 +656,6 @@ func (p *parser) object() int32 {
 			p.link(self, last, k)
 			p.t.nodes[k].next = v
 			last = v
-			count++
 			p.skipSpace()
 			if p.pos >= len(p.text) {
 				p.fail(p.pos, 0, msgSynEOFObject, "")
@@ -661,7 +677,6 @@ func (p *parser) object() int32 {
 	p.depth--
 	n := &p.t.nodes[self]
 	n.end = int32(p.pos)
-	n.count = count
 	return self
 }
 
@@ -706,6 +721,19 @@ func describeByte(b []byte) string {
 		return quoteByte(b[0])
 	}
 	return string(b[:size])
+}
+
+// count returns the number of elements of an array or members of an
+// object.
+func (t *tree) count(o int32) int {
+	n := 0
+	for k := t.nodes[o].first; k >= 0; k = t.nodes[k].next {
+		n++
+	}
+	if t.nodes[o].kind == kindObject {
+		n /= 2
+	}
+	return n
 }
 
 // members calls fn for each key/value of object o, in order.

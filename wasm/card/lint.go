@@ -188,7 +188,7 @@ func (c *checker) listKind(l int32) string {
 // objects.
 func (c *checker) looksLikeDefinitions(o int32) bool {
 	t := c.t
-	if t.nodes[o].count == 0 {
+	if t.count(o) == 0 {
 		return false
 	}
 	ok := true

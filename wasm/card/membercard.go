@@ -395,7 +395,7 @@ func (c *checker) opParseReferrerInfo(p int32) resultWriter {
 		c.errorf(CodeFieldType, t.spanOf(extra), "/referrerInfo/extraData", msgTypeObject, "extraData", c.kindOf(extra))
 		return nil
 	}
-	if t.nodes[extra].count == 0 {
+	if t.count(extra) == 0 {
 		return res
 	}
 	var vals [3]string

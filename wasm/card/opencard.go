@@ -34,7 +34,7 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 // in ext.f[extCode] so the batch rules serve both APIs.
 func (c *checker) readOpenCards(l int32, at listCtx) []card {
 	t := c.t
-	cards := c.cardBuf(int(t.nodes[l].count))
+	cards := c.cardBuf(int(t.count(l)))
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
 		cards = append(cards, c.readOpenCard(i, it, at))

@@ -334,7 +334,7 @@ func (c *checker) readCards(o int32) {
 // its pointer.
 func (c *checker) readCardMap(o int32, base string) map[string]CardDef {
 	t := c.t
-	cards := make(map[string]CardDef, t.nodes[o].count)
+	cards := make(map[string]CardDef, t.count(o))
 	t.members(o, func(k, v int32) {
 		id := string(t.val(k))
 		path := ptr(base, id)
