@@ -216,9 +216,7 @@ func (c *checker) sarifReport() []byte {
 	w.raw(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`)
 	w.str(Version)
 	w.raw(`,"informationUri":"https://github.com/wxcard/wxcard","rules":[`)
-	index := map[string]int{}
 	for i, r := range catalogue {
-		index[r.Code] = i
 		if i > 0 {
 			w.byte(',')
 		}
@@ -245,7 +243,7 @@ func (c *checker) sarifReport() []byte {
 		w.raw(`{"ruleId":`)
 		w.str(f.code)
 		w.raw(`,"ruleIndex":`)
-		w.num(int64(index[f.code]))
+		w.num(int64(ruleIndex(f.code)))
 		w.raw(`,"level":`)
 		w.str(sarifLevel(f.sev))
 		w.raw(`,"message":{"text":`)
@@ -277,6 +275,16 @@ func (c *checker) sarifReport() []byte {
 	}
 	w.raw("]}]}")
 	return w.b
+}
+
+// ruleIndex is the position of code in the catalogue (SARIF's ruleIndex).
+func ruleIndex(code string) int {
+	for i := range catalogue {
+		if catalogue[i].Code == code {
+			return i
+		}
+	}
+	return -1
 }
 
 // uriPath percent-encodes a relative slash path for a URI reference.

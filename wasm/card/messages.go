@@ -323,7 +323,10 @@ func format(id msgID, zh bool, args ...string) string {
 	return b.String()
 }
 
-// kindName names a JSON type inside a message ("not a number").
+// kindName names a JSON type inside a message ("not a number"). It is
+// called from many places: kept out of line, it costs the wasm module once.
+//
+//go:noinline
 func kindName(k kind, zh bool) string {
 	if zh {
 		switch k {

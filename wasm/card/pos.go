@@ -14,6 +14,10 @@ type span struct {
 
 var noSpan = span{doc: -1}
 
+// spanOf is called at almost every report site; out of line it costs the
+// wasm module once rather than at each of them.
+//
+//go:noinline
 func (t *tree) spanOf(n int32) span {
 	if n < 0 {
 		return noSpan
