@@ -112,8 +112,9 @@ func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
 	cards := c.cardBuf(int(t.count(l)))
 	// One document per cardExt: reserve them at once.
-	if free := cap(t.docs) - len(t.docs); free < int(t.count(l)) {
-		t.docs = append(make([]document, 0, len(t.docs)+int(t.count(l))+1), t.docs...)
+	if n := t.count(l); cap(t.docs)-len(t.docs) < n {
+		// Grow geometrically: a lint run calls this once per file.
+		t.docs = append(make([]document, 0, max(2*cap(t.docs), len(t.docs)+n+1)), t.docs...)
 	}
 	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {

@@ -2,6 +2,7 @@ package card
 
 import (
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -192,4 +193,32 @@ func TestLintLimits(t *testing.T) {
 	huge := `{"payload":{"files":[{"path":"a","content":"` + strings.Repeat(" ", MaxLintInput) + `"}]}}`
 	o = call(t, OpLint, huge)
 	assert.Equal(t, MaxLintInput, find(t, o, CodePayloadLimit).Offset)
+}
+
+// Linting N files costs memory in proportion to N: a quadratic pattern (a
+// buffer regrown by a constant per file) shows as 16× the bytes for 4× the
+// files. Counted in bytes allocated, not time, so the test is stable.
+func TestLintScalesLinearly(t *testing.T) {
+	request := func(n int) []byte {
+		file := `{"cardList":[{"cardId":"` + goodID + `","cardExt":` + jsonString(extText(nil)) + `}]}`
+		b := []byte(`{"payload":{"files":[`)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"path":"f`+itoa(i)+`.json","content":`+jsonString(file)+`}`...)
+		}
+		return append(b, `]},"options":{"format":"json"}}`...)
+	}
+	allocated := func(in []byte) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		Call(OpLint, in)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(request(1000)), allocated(request(4000))
+	t.Logf("1000 files: %d bytes, 4000 files: %d bytes", small, large)
+	assert.Less(t, float64(large)/float64(small), 6.0)
 }
