@@ -61,7 +61,7 @@ func (ext CardExt) MarshalJSON() ([]byte, error) {
 	str := func(key, v string) {
 		if v != "" {
 			sep(key)
-			b = appendJSString(b, v)
+			b = card.AppendJSONString(b, v)
 		}
 	}
 	num := func(key string, v int64) {
@@ -80,38 +80,6 @@ func (ext CardExt) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// appendJSString appends s as JSON.stringify writes a string. s must be
-// valid UTF-8 (Build checks).
-func appendJSString(b []byte, s string) []byte {
-	const hexdig = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '"':
-			b = append(b, '\\', '"')
-		case '\\':
-			b = append(b, '\\', '\\')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			if c < 0x20 {
-				b = append(b, '\\', 'u', '0', '0', hexdig[c>>4], hexdig[c&0xf])
-			} else {
-				b = append(b, c)
-			}
-		}
-	}
-	return append(b, '"')
-}
 
 // Builder signs cardExts. Now and Rand are injectable for tests.
 type Builder struct {

@@ -127,34 +127,12 @@ func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 
 func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 	t := c.t
-	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
-	for k := range cd.ext.f {
-		cd.ext.f[k] = -1
-	}
-	if t.nodes[it].kind != kindObject {
-		c.errorf(CodePayloadShape, t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
+	cd, ok := c.newCard(i, it, at)
+	if !ok {
 		return cd
 	}
-	extNode := int32(-1)
-	var dup [2]bool
-	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
-		v := t.nodes[k].next
-		key := t.val(k)
-		switch string(key) {
-		case "cardId":
-			if dup[0] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardId"), msgDuplicateKey, `"cardId"`)
-			}
-			dup[0], cd.id = true, v
-		case "cardExt":
-			if dup[1] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardExt"), msgDuplicateKey, `"cardExt"`)
-			}
-			dup[1], extNode = true, v
-		default:
-			c.unknownItemKey(k, at.item(i), itemKeysAdd)
-		}
-	}
+	var extNode int32
+	cd.id, extNode = c.itemMembers(i, it, at, "cardExt", itemKeysAdd)
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
 	switch {
 	case extNode < 0:
@@ -176,6 +154,46 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 		c.readExt(&cd, i, at)
 	}
 	return cd
+}
+
+// newCard starts reading cardList item i; it is false when the item is not
+// an object (reported).
+func (c *checker) newCard(i int, it int32, at listCtx) (card, bool) {
+	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
+	for k := range cd.ext.f {
+		cd.ext.f[k] = -1
+	}
+	if c.t.nodes[it].kind != kindObject {
+		c.errorf(CodePayloadShape, c.t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
+		return cd, false
+	}
+	return cd, true
+}
+
+// itemMembers reads an item's cardId and its second member (cardExt for
+// addCard, code for openCard), reporting repeated and unknown keys; absent
+// members are -1.
+func (c *checker) itemMembers(i int, it int32, at listCtx, second string, which itemKeys) (id, val int32) {
+	t := c.t
+	id, val = -1, -1
+	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
+		v := t.nodes[k].next
+		key := t.val(k)
+		slot := &id
+		switch string(key) {
+		case "cardId":
+		case second:
+			slot = &val
+		default:
+			c.unknownItemKey(k, at.item(i), which)
+			continue
+		}
+		if *slot >= 0 {
+			c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child(string(key)), msgDuplicateKey, quote(string(key)))
+		}
+		*slot = v
+	}
+	return id, val
 }
 
 // parseCardExt parses a cardExt string as its own document and returns the

@@ -46,34 +46,12 @@ func (c *checker) readOpenCards(l int32, at listCtx) []card {
 
 func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 	t := c.t
-	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
-	for k := range cd.ext.f {
-		cd.ext.f[k] = -1
-	}
-	if t.nodes[it].kind != kindObject {
-		c.errorf(CodePayloadShape, t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
+	cd, ok := c.newCard(i, it, at)
+	if !ok {
 		return cd
 	}
-	code := int32(-1)
-	var dup [2]bool
-	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
-		v := t.nodes[k].next
-		key := t.val(k)
-		switch string(key) {
-		case "cardId":
-			if dup[0] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("cardId"), msgDuplicateKey, `"cardId"`)
-			}
-			dup[0], cd.id = true, v
-		case "code":
-			if dup[1] {
-				c.errorf(CodeDuplicateKey, t.spanOf(k), at.item(i).child("code"), msgDuplicateKey, `"code"`)
-			}
-			dup[1], code = true, v
-		default:
-			c.unknownItemKey(k, at.item(i), itemKeysOpen)
-		}
-	}
+	var code int32
+	cd.id, code = c.itemMembers(i, it, at, "code", itemKeysOpen)
 	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
 	path := at.item(i).child("code")
 	switch {

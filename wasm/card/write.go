@@ -58,6 +58,11 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// AppendJSONString appends s as a JSON string exactly as every wxcard output
+// writes strings (and as JavaScript's JSON.stringify does), for Go code that
+// builds payload text of its own, such as the signer.
+func AppendJSONString(b []byte, s string) []byte { return appendString(b, s) }
+
 func appendKey(b []byte, k string) []byte {
 	b = appendString(b, k)
 	return append(b, ':')
