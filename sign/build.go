@@ -80,7 +80,6 @@ func (ext CardExt) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-
 // Builder signs cardExts. Now and Rand are injectable for tests.
 type Builder struct {
 	Ticket   Ticket
