@@ -929,7 +929,9 @@ export function readCards(roots, env = {}) {
       if (err instanceof DefsError) throw new FileError(`--cards ${f.path}: ${bytesOf(err.message)}`);
       throw err;
     }
-    for (const { id, raw } of defs) {
+    // In byte order of cardId, as the Go CLI does, so a file repeating
+    // several ids always names the same one.
+    for (const { id, raw } of [...defs].sort((a, b) => Buffer.compare(a.id, b.id))) {
       const k = id.toString('latin1');
       if (from.has(k)) {
         throw new FileError(

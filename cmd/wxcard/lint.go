@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -226,7 +227,10 @@ func readCards(roots []string) (map[string]json.RawMessage, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--cards %s: %w", f.Path, err)
 		}
-		for id, def := range defs {
+		// In byte order of cardId, so a file repeating several ids always
+		// names the same one (the npm CLI does the same).
+		for _, id := range slices.Sorted(maps.Keys(defs)) {
+			def := defs[id]
 			if prev, dup := from[id]; dup {
 				return nil, fmt.Errorf("--cards: card %s is defined in both %s and %s", strconv.Quote(id), prev, f.Path)
 			}
