@@ -5,7 +5,7 @@
 //    validates the same structure with ajv (after JSON.parse of each cardExt).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { init, validateCardList, callRaw } from '../index.js';
 
@@ -145,3 +145,17 @@ const { ours, oursRaw, theirs } = perCall({
 console.log(`validateCardList, 10 cards: ${fmt(ours, 2)} µs/call (raw bytes in and out: ${fmt(oursRaw, 2)} µs/call)`);
 console.log(`baseline ajv (structure + JSON.parse of each cardExt): ${fmt(theirs, 2)} µs/call`);
 console.log(`ratio ours / ajv: ${fmt(ours / theirs, 2)}× (raw: ${fmt(oursRaw / theirs, 2)}×)`);
+
+// Native Go on the same request bytes, in this run (go run: the module root
+// is the repository).
+const native = spawnSync('go', ['run', './js/testdata/nativebench', 'validateCardList'], {
+  cwd: join(JS_DIR, '..'),
+  input: raw,
+  encoding: 'utf8',
+});
+if (native.status !== 0) throw new Error(`native benchmark failed: ${native.stderr}`);
+const nativeUs = Number(native.stdout.trim());
+console.log(
+  `native Go card.Call, same request: ${fmt(nativeUs, 2)} µs/call; wasm in Node / native: ${fmt(ours / nativeUs, 2)}× ` +
+    `(raw: ${fmt(oursRaw / nativeUs, 2)}×; target ≤ 3×)`,
+);
