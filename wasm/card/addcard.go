@@ -313,24 +313,34 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 	c.checkExtFields(cd, i, at)
 }
 
+// extIndex finds a cardExt field by length first and then compares: a
+// string switch compiles to a binary search of out-of-line comparisons,
+// each a call, which wasm makes dear.
 func extIndex(key []byte) int {
-	switch string(key) {
-	case "code":
-		return extCode
-	case "openid":
-		return extOpenID
-	case "timestamp":
-		return extTimestamp
-	case "nonce_str":
-		return extNonce
-	case "fixed_begintimestamp":
-		return extFixedBegin
-	case "outer_str":
-		return extOuterStr
-	case "signature":
-		return extSignature
+	f := -1
+	switch len(key) {
+	case 4:
+		f = extCode
+	case 6:
+		f = extOpenID
+	case 9:
+		switch key[0] {
+		case 't':
+			f = extTimestamp
+		case 'n':
+			f = extNonce
+		case 'o':
+			f = extOuterStr
+		case 's':
+			f = extSignature
+		}
+	case 20:
+		f = extFixedBegin
 	}
-	return -1
+	if f < 0 || string(key) != extNames[f] {
+		return -1
+	}
+	return f
 }
 
 // checkExtFields applies the per-field rules and, with a definition, the
@@ -575,89 +585,98 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 		return
 	}
 	t := c.t
-	str := func(v int32) []byte {
-		if v < 0 || t.nodes[v].kind != kindString {
-			return nil
-		}
-		return t.val(v)
+	keys := c.keys[:0]
+	if cap(keys) < len(cards) {
+		keys = make([]pairKey, 0, len(cards))
 	}
-	idx := c.idx[:0]
-	if cap(idx) < len(cards) {
-		idx = make([]int, 0, len(cards))
-	}
-	defer func() { c.idx = idx[:0] }()
 	if add {
 		for i := range cards {
-			if len(str(cards[i].ext.f[extNonce])) > 0 && cards[i].ts != nil {
-				idx = append(idx, i)
+			if n := c.stringValue(cards[i].ext.f[extNonce]); len(n) > 0 && cards[i].ts != nil {
+				keys = append(keys, pairKey{n, cards[i].ts, i})
 			}
 		}
-		key := func(i int) (a, b []byte) { return str(cards[i].ext.f[extNonce]), cards[i].ts }
-		c.repeats(idx, key, func(first, i int) {
-			v := cards[i].ext.f[extNonce]
-			c.errorf(CodeNonceReused, t.spanOf(v), at.field(i, "nonce_str"), msgNonceReused, itoa(first))
+		keys = c.repeats(keys, func(first, i int) {
+			c.errorf(CodeNonceReused, t.spanOf(cards[i].ext.f[extNonce]), at.field(i, "nonce_str"), msgNonceReused, itoa(first))
 		})
 	}
-	idx = idx[:0]
-	code := func(i int) []byte { return str(cards[i].ext.f[extCode]) }
+	keys = keys[:0]
 	for i := range cards {
-		if cards[i].idOK && len(code(i)) > 0 {
-			idx = append(idx, i)
+		if code := c.stringValue(cards[i].ext.f[extCode]); cards[i].idOK && len(code) > 0 {
+			keys = append(keys, pairKey{t.val(cards[i].id), code, i})
 		}
 	}
-	key := func(i int) (a, b []byte) { return t.val(cards[i].id), code(i) }
-	c.repeats(idx, key, func(first, i int) {
+	c.keys = c.repeats(keys, func(first, i int) {
 		c.warnf(CodeDuplicateCard, t.spanOf(cards[i].item), at.item(i), msgDuplicateCard,
-			quote(string(t.val(cards[i].id))), quote(string(code(i))), itoa(first))
-	})
+			quote(string(t.val(cards[i].id))), quote(string(c.stringValue(cards[i].ext.f[extCode]))), itoa(first))
+	})[:0]
 }
 
-// repeats calls dup(first, i) for every index in idx whose key pair equals
-// that of an earlier index. Sorting keeps a large batch at n log n without a
-// map (and without allocating a string per card).
-func (c *checker) repeats(idx []int, key func(int) ([]byte, []byte), dup func(first, i int)) {
-	if len(idx) < 2 {
-		return
+// stringValue is the value of a string node, or nil for anything else.
+func (c *checker) stringValue(v int32) []byte {
+	if v < 0 || c.t.nodes[v].kind != kindString {
+		return nil
 	}
-	same := func(i, j int) bool {
-		a1, a2 := key(i)
-		b1, b2 := key(j)
-		return string(a1) == string(b1) && string(a2) == string(b2)
+	return c.t.val(v)
+}
+
+// pairKey is what two cards of a batch must not share, and the card's index.
+type pairKey struct {
+	a, b []byte
+	i    int
+}
+
+func (k *pairKey) same(o *pairKey) bool { return eqBytes(k.a, o.a) && eqBytes(k.b, o.b) }
+
+// eqBytes compares in a loop rather than calling memequal: the values are
+// short, and a call costs more than the bytes in wasm.
+func eqBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	if len(idx) <= 16 {
-		// Small batches, the usual case: compare pairs, no sorting.
-		for k, i := range idx {
-			for _, j := range idx[:k] {
-				if same(j, i) {
-					dup(j, i)
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats calls dup(first, i) for every key equal to an earlier one, first
+// being the index of the earliest. Small batches (the usual case) compare
+// pairs; large ones sort, staying n log n. It returns keys for reuse.
+func (c *checker) repeats(keys []pairKey, dup func(first, i int)) []pairKey {
+	if len(keys) < 2 {
+		return keys
+	}
+	if len(keys) <= 16 {
+		for k := 1; k < len(keys); k++ {
+			for j := 0; j < k; j++ {
+				if keys[j].same(&keys[k]) {
+					dup(keys[j].i, keys[k].i)
 					break
 				}
 			}
 		}
-		return
+		return keys
 	}
-	cmp := func(i, j int) int {
-		a1, a2 := key(i)
-		b1, b2 := key(j)
-		if r := compareBytes(a1, b1); r != 0 {
-			return r
+	sortStable(len(keys), func(i, j int) bool {
+		if r := compareBytes(keys[i].a, keys[j].a); r != 0 {
+			return r < 0
 		}
-		if r := compareBytes(a2, b2); r != 0 {
-			return r
+		if r := compareBytes(keys[i].b, keys[j].b); r != 0 {
+			return r < 0
 		}
-		return i - j
-	}
-	sortStable(len(idx), func(i, j int) bool { return cmp(idx[i], idx[j]) < 0 }, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-	first := idx[0]
-	for k := 1; k < len(idx); k++ {
-		a1, a2 := key(first)
-		b1, b2 := key(idx[k])
-		if string(a1) == string(b1) && string(a2) == string(b2) {
-			dup(first, idx[k])
+		return keys[i].i < keys[j].i
+	}, func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	first := 0
+	for k := 1; k < len(keys); k++ {
+		if keys[first].same(&keys[k]) {
+			dup(keys[first].i, keys[k].i)
 		} else {
-			first = idx[k]
+			first = k
 		}
 	}
+	return keys
 }
 
 func compareBytes(a, b []byte) int {

@@ -635,7 +635,8 @@ func (p *parser) object() int32 {
 			if k < 0 {
 				return -1
 			}
-			if !p.t.suspect && isSecretKey(p.t.val(k)) {
+			// The cheap half of isSecretKey inline: secret names end in t or n.
+			if kv := p.t.val(k); !p.t.suspect && len(kv) >= 6 && (kv[len(kv)-1]|0x20 == 't' || kv[len(kv)-1]|0x20 == 'n') && isSecretKey(kv) {
 				p.t.suspect = true
 			}
 			p.skipSpace()

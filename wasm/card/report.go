@@ -30,7 +30,7 @@ type checker struct {
 	lint     *lintState
 	report   string // lint's formatted report
 	cards    []card // reused across calls by a Caller
-	idx      []int
+	keys     []pairKey
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.

@@ -120,7 +120,7 @@ func limitFor(op string) int {
 func (k *Caller) prepare(input []byte, limit int) *checker {
 	k.t.reset(input[:min(len(input), limit)])
 	k.opts = options{locale: LocaleEn, maxSkew: defaultMaxSkew}
-	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, idx: k.c.idx[:0]}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0]}
 	return &k.c
 }
 
