@@ -132,33 +132,33 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 }
 
 func (r *AddCardOptions) appendJSON(b []byte) []byte {
-	w := &jsonOut{b: b}
-	w.raw(`{"cardList":[`)
-	for i, it := range r.CardList {
-		if i > 0 {
-			w.byte(',')
-		}
-		w.raw(`{"cardId":`)
-		w.str(it.CardID)
-		w.raw(`,"cardExt":`)
-		w.str(it.CardExt)
-		w.byte('}')
-	}
-	w.raw("]}")
-	return w.b
+	return appendCardList(b, len(r.CardList), "cardExt", func(i int) (string, string) {
+		return r.CardList[i].CardID, r.CardList[i].CardExt
+	})
 }
 
 func (r *OpenCardOptions) appendJSON(b []byte) []byte {
+	return appendCardList(b, len(r.CardList), "code", func(i int) (string, string) {
+		return r.CardList[i].CardID, r.CardList[i].Code
+	})
+}
+
+// appendCardList writes {"cardList":[{"cardId":…,"<second>":…},…]}, the
+// result of both builders.
+func appendCardList(b []byte, n int, second string, item func(int) (id, val string)) []byte {
 	w := &jsonOut{b: b}
 	w.raw(`{"cardList":[`)
-	for i, it := range r.CardList {
+	for i := range n {
 		if i > 0 {
 			w.byte(',')
 		}
+		id, val := item(i)
 		w.raw(`{"cardId":`)
-		w.str(it.CardID)
-		w.raw(`,"code":`)
-		w.str(it.Code)
+		w.str(id)
+		w.raw(`,"`)
+		w.raw(second)
+		w.raw(`":`)
+		w.str(val)
 		w.byte('}')
 	}
 	w.raw("]}")
