@@ -5,16 +5,10 @@ import "strings"
 // The addCard callback's result, and the member-card activation component:
 // the activation URL, the launch options, and what App.onShow receives.
 
-func (c *checker) opParseAddCardResult(p int32) resultWriter {
-	if p = c.textPayload(p); p < 0 {
-		return nil
-	}
+func (c *checker) opParseAddCardResult(p int32) resultWriter { return c.objectOp(p, c.addCardResult) }
+
+func (c *checker) addCardResult(p int32) resultWriter {
 	t := c.t
-	defer c.scanSecrets(p)
-	if t.nodes[p].kind != kindObject {
-		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
-		return nil
-	}
 	em := t.lookup(p, "errMsg")
 	switch {
 	case em < 0:
@@ -64,6 +58,20 @@ func (c *checker) opParseAddCardResult(p int32) resultWriter {
 		i++
 	}
 	return res
+}
+
+// objectOp runs body on a payload that must be an object (given as a value
+// or as JSON text), then scans the whole payload for secrets.
+func (c *checker) objectOp(p int32, body func(int32) resultWriter) resultWriter {
+	if p = c.textPayload(p); p < 0 {
+		return nil
+	}
+	defer c.scanSecrets(p)
+	if c.t.nodes[p].kind != kindObject {
+		c.errorf(CodePayloadShape, c.t.spanOf(p), "", msgShapePayload, c.kindOf(p))
+		return nil
+	}
+	return body(p)
 }
 
 // failDetail is what follows "fail" and its separator (" " or ":").
@@ -274,15 +282,11 @@ func hasEscape(v []byte) string {
 // component's attributes (app-id, extra-data).
 
 func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
-	if p = c.textPayload(p); p < 0 {
-		return nil
-	}
+	return c.objectOp(p, c.memberCardLaunch)
+}
+
+func (c *checker) memberCardLaunch(p int32) resultWriter {
 	t := c.t
-	defer c.scanSecrets(p)
-	if t.nodes[p].kind != kindObject {
-		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
-		return nil
-	}
 	c.duplicateKeys(p, "")
 	appKey, extraKey := "appId", "extraData"
 	app := t.lookup(p, appKey)
@@ -356,16 +360,10 @@ func (c *checker) opValidateMemberCardLaunch(p int32) resultWriter {
 
 var referrerParams = [...]string{"activate_ticket", "card_id", "code"}
 
-func (c *checker) opParseReferrerInfo(p int32) resultWriter {
-	if p = c.textPayload(p); p < 0 {
-		return nil
-	}
+func (c *checker) opParseReferrerInfo(p int32) resultWriter { return c.objectOp(p, c.referrerInfo) }
+
+func (c *checker) referrerInfo(p int32) resultWriter {
 	t := c.t
-	defer c.scanSecrets(p)
-	if t.nodes[p].kind != kindObject {
-		c.errorf(CodePayloadShape, t.spanOf(p), "", msgShapePayload, c.kindOf(p))
-		return nil
-	}
 	res := &ReferrerInfo{State: "none"}
 	ri := t.lookup(p, "referrerInfo")
 	if ri < 0 || t.nodes[ri].kind == kindNull {
