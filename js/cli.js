@@ -16,7 +16,7 @@
 // CLI says so and exits 2. `--version` prints this package's version.
 import { readFileSync, readdirSync, statSync, lstatSync } from 'node:fs';
 import * as pkg from './index.js';
-import { MAX_INPUT_BYTES } from './index.js';
+import { MAX_INPUT_BYTES, OPS } from './index.js';
 
 // Exit codes, as in the Go CLI.
 const EXIT_OK = 0;
@@ -1056,17 +1056,7 @@ async function lint(a, args) {
   return EXIT_OK;
 }
 
-// The ops are never mistaken for a ticket passed positionally.
-const KNOWN_OPS = [
-  'validateCardList',
-  'buildAddCard',
-  'buildOpenCard',
-  'parseAddCardResult',
-  'parseActivateUrl',
-  'validateMemberCardLaunch',
-  'parseReferrerInfo',
-  'lint',
-];
+// The ops (OPS, from the core) are never mistaken for a ticket passed positionally.
 
 async function runOp(a, args) {
   const cmd = 'run';
@@ -1081,7 +1071,7 @@ async function runOp(a, args) {
     if (err instanceof UsageError) return a.usageError(cmd, err.message);
     throw err;
   }
-  const ticketLike = (p) => looksLikeTicket(p) && !KNOWN_OPS.includes(p);
+  const ticketLike = (p) => looksLikeTicket(p) && !OPS.includes(p);
   if (pos.length !== 1) {
     if (pos.some(ticketLike)) return a.fail(cmd, REFUSE_POSITIONAL);
     return a.usageError(cmd, 'want exactly one OP');

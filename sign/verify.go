@@ -413,31 +413,11 @@ func finish(r Result) Result {
 	case len(r.Mistakes) > 0:
 		en.WriteString("signature does not match. Reproduced: ")
 		zh.WriteString("签名错误。已复现原因：")
-		for i, m := range r.Mistakes {
-			e, z := m.Text()
-			if i > 0 {
-				en.WriteString("; and ")
-				zh.WriteString("；并且")
-			}
-			en.WriteString(e)
-			zh.WriteString(z)
-		}
-		en.WriteString(".")
-		zh.WriteString("。")
+		joinMistakes(&en, &zh, r.Mistakes, "; and ", "；并且")
 	default:
 		en.WriteString("signature does not match and no known mistake reproduces it. Likely: ")
 		zh.WriteString("签名错误，且无法用已知错误复现。可能原因：")
-		for i, m := range r.Likely {
-			e, z := m.Text()
-			if i > 0 {
-				en.WriteString("; or ")
-				zh.WriteString("；或")
-			}
-			en.WriteString(e)
-			zh.WriteString(z)
-		}
-		en.WriteString(".")
-		zh.WriteString("。")
+		joinMistakes(&en, &zh, r.Likely, "; or ", "；或")
 	}
 	if len(r.Signed) > 0 {
 		en.WriteString(" Signed values: ")
@@ -460,4 +440,20 @@ func finish(r Result) Result {
 	}
 	r.Message, r.MessageZH = en.String(), zh.String()
 	return r
+}
+
+// joinMistakes writes the mistakes' texts in both languages, separated,
+// and closes each sentence.
+func joinMistakes(en, zh *strings.Builder, ms []Mistake, sepEn, sepZh string) {
+	for i, m := range ms {
+		e, z := m.Text()
+		if i > 0 {
+			en.WriteString(sepEn)
+			zh.WriteString(sepZh)
+		}
+		en.WriteString(e)
+		zh.WriteString(z)
+	}
+	en.WriteString(".")
+	zh.WriteString("。")
 }

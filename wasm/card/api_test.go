@@ -14,7 +14,7 @@ func TestTypedMatchesCall(t *testing.T) {
 	require.True(t, out.OK)
 	require.NotNil(t, res)
 	assert.Equal(t, []OpenCardItem{{CardID: goodID, Code: "1434008071"}}, res.CardList)
-	assert.Equal(t, string(Call(OpBuildOpenCard, []byte(envelope(payload, "")))), string(appendOutput(nil, &out, res.appendJSON)))
+	assert.Equal(t, string(Call(OpBuildOpenCard, []byte(envelope(payload, "")))), string(appendOutput(nil, &out)))
 
 	r, out := ParseReferrerInfo([]byte(`{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","card_id":"c","code":"1"}}}`), Options{})
 	require.True(t, out.OK)

@@ -96,7 +96,7 @@ func FuzzPayloadText(f *testing.F) {
 			name = OpValidateCardList
 		}
 		out := runPayload(name, in, Options{Locale: LocaleZh})
-		b := appendOutput(nil, &out, nil)
+		b := appendOutput(nil, &out)
 		checkOutput(t, b, len(in))
 	})
 }

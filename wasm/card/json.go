@@ -573,22 +573,11 @@ func (p *parser) array() int32 {
 			}
 			p.link(self, last, v)
 			last = v
-			p.skipSpace()
-			if p.pos >= len(p.text) {
-				p.fail(p.pos, 0, msgSynEOFArray, "")
+			if more, ok := p.next(']', msgSynEOFArray, msgSynArraySep); !ok {
 				return -1
-			}
-			c := p.text[p.pos]
-			if c == ']' {
-				p.pos++
+			} else if !more {
 				break
 			}
-			if c != ',' {
-				p.separator(msgSynArraySep)
-				return -1
-			}
-			p.pos++
-			p.skipSpace()
 		}
 	}
 	p.depth--
@@ -657,28 +646,38 @@ func (p *parser) object() int32 {
 			p.link(self, last, k)
 			p.t.nodes[k].next = v
 			last = v
-			p.skipSpace()
-			if p.pos >= len(p.text) {
-				p.fail(p.pos, 0, msgSynEOFObject, "")
+			if more, ok := p.next('}', msgSynEOFObject, msgSynObjectSep); !ok {
 				return -1
-			}
-			c := p.text[p.pos]
-			if c == '}' {
-				p.pos++
+			} else if !more {
 				break
 			}
-			if c != ',' {
-				p.separator(msgSynObjectSep)
-				return -1
-			}
-			p.pos++
-			p.skipSpace()
 		}
 	}
 	p.depth--
 	n := &p.t.nodes[self]
 	n.end = int32(p.pos)
 	return self
+}
+
+// next reads what follows an element or member: a comma (more to come) or
+// the closing bracket (done); anything else, or the end, is reported.
+func (p *parser) next(closer byte, eof, sep msgID) (more, ok bool) {
+	p.skipSpace()
+	if p.pos >= len(p.text) {
+		p.fail(p.pos, 0, eof, "")
+		return false, false
+	}
+	switch p.text[p.pos] {
+	case closer:
+		p.pos++
+		return false, true
+	case ',':
+		p.pos++
+		p.skipSpace()
+		return true, true
+	}
+	p.separator(sep)
+	return false, false
 }
 
 // separator reports what stands where ',' or a closing bracket belongs.

@@ -101,7 +101,8 @@ const keepBytes = 4 << 20
 func (k *Caller) Call(op string, input []byte) []byte {
 	c := k.prepare(input, limitFor(op))
 	res := c.request(op, input)
-	k.out = c.appendOutput(k.out[:0], res)
+	o := c.output(res)
+	k.out = appendOutput(k.out[:0], &o)
 	out := k.out
 	if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes {
 		*k = Caller{}
@@ -202,31 +203,6 @@ func (c *checker) output(res resultWriter) Output {
 		out.Result = res
 	}
 	return out
-}
-
-// appendOutput writes the output JSON of a finished call straight from the
-// findings.
-func (c *checker) appendOutput(b []byte, res resultWriter) []byte {
-	b = append(b, `{"ok":`...)
-	b = appendBool(b, c.ok())
-	b = append(b, `,"diagnostics":[`...)
-	for i := range c.findings {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		d := c.diagnostic(i)
-		b = appendDiagnostic(b, &d)
-	}
-	b = append(b, ']')
-	if res != nil {
-		b = append(b, `,"result":`...)
-		b = res.appendJSON(b)
-	}
-	if c.report != "" {
-		b = append(b, `,"output":`...)
-		b = appendString(b, c.report)
-	}
-	return append(b, '}')
 }
 
 // textPayload returns the node to check for a payload: a payload given as a

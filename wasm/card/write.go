@@ -75,8 +75,9 @@ func appendBool(b []byte, v bool) []byte {
 	return append(b, "false"...)
 }
 
-// appendOutput writes {"ok":…,"diagnostics":[…],"result":…,"output":…}.
-func appendOutput(b []byte, o *Output, result func([]byte) []byte) []byte {
+// appendOutput writes {"ok":…,"diagnostics":[…],"result":…,"output":…}:
+// the one place the output's bytes are decided.
+func appendOutput(b []byte, o *Output) []byte {
 	b = append(b, `{"ok":`...)
 	b = appendBool(b, o.OK)
 	b = append(b, `,"diagnostics":[`...)
@@ -87,9 +88,9 @@ func appendOutput(b []byte, o *Output, result func([]byte) []byte) []byte {
 		b = appendDiagnostic(b, &o.Diagnostics[i])
 	}
 	b = append(b, ']')
-	if result != nil {
+	if r, ok := o.Result.(resultWriter); ok && r != nil {
 		b = append(b, `,"result":`...)
-		b = result(b)
+		b = r.appendJSON(b)
 	}
 	if o.Report != "" {
 		b = append(b, `,"output":`...)
