@@ -1,10 +1,10 @@
 # The WebAssembly module and its Go host (issue 3).
 
 TEST_TARGETS  += test-race
-BENCH_TARGETS += bench-host
+BENCH_TARGETS += bench-host bench-core-wasm
 CHECK_TARGETS += check-wasm
 
-.PHONY: wasm check-wasm test-race bench-host
+.PHONY: wasm check-wasm test-race bench-host bench-core-wasm
 
 # Rebuild wasm/wxcard.wasm with the pinned toolchain; commit the result.
 wasm:
@@ -35,3 +35,14 @@ test-race:
 # wazero against native card.Call, first answer, throughput and scaling.
 bench-host:
 	$(GO) test -run '^$$' -bench . -benchmem ./host/
+
+# The core's benchmarks compiled to wasm and run by the wazero CLI (the
+# version go.mod pins), beside the same benchmarks run natively by
+# bench-core: where the module loses time, stage by stage.
+WAZERO_BIN := $(CURDIR)/bin/wazero-tools
+bench-core-wasm:
+	@v=$$(awk '$$1 == "github.com/tetratelabs/wazero" { print $$2 }' go.mod); \
+	GOBIN=$(WAZERO_BIN) $(GO) install github.com/tetratelabs/wazero/cmd/wazero@$$v
+	PATH="$(WAZERO_BIN):$$PATH" GOWASIRUNTIME=wazero GOOS=wasip1 GOARCH=wasm \
+		$(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_wasip1_wasm_exec" \
+		-run '^$$' -bench 'Stages|Call/cards=10/' -benchmem ./wasm/card/

@@ -52,6 +52,17 @@ func (l listCtx) ext(i int) pathLoc { return pathLoc{base: l.list, idx: i, sub: 
 
 func (l listCtx) field(i int, key string) pathLoc { return l.ext(i).child(key) }
 
+// extField names cardExt field f of item i without writing its pointer,
+// which path does when there is something to report. It is small enough
+// to travel in registers; a pathLoc is not, and in wasm each copy of one
+// is a memory.copy.
+type extField struct {
+	at   listCtx
+	i, f int32
+}
+
+func (x extField) path() pathLoc { return x.at.field(int(x.i), extNames[x.f]) }
+
 func (c *checker) opValidateCardList(p int32) resultWriter {
 	c.addCardList(p, false)
 	return nil
@@ -116,24 +127,22 @@ func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 		// Grow geometrically: a lint run calls this once per file.
 		t.docs = append(make([]document, 0, max(2*cap(t.docs), len(t.docs)+n+1)), t.docs...)
 	}
-	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
-		cards = append(cards, c.readAddCard(i, it, at, build))
-		i++
+		cards = c.nextCard(cards)
+		c.readAddCard(&cards[len(cards)-1], len(cards)-1, it, at, build)
 	}
 	c.checkBatch(cards, at, true)
 	return cards
 }
 
-func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
+func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool) {
 	t := c.t
-	cd, ok := c.newCard(i, it, at)
-	if !ok {
-		return cd
+	if !c.newCard(cd, i, it, at) {
+		return
 	}
 	var extNode int32
 	cd.id, extNode = c.itemMembers(i, it, at, "cardExt", itemKeysAdd)
-	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
+	cd.idOK = c.checkCardID(cd.id, it, at, i)
 	switch {
 	case extNode < 0:
 		c.errorf(CodeCardExtMissing, t.spanOf(it), at.item(i), msgCardExtMissing)
@@ -141,7 +150,7 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 		c.errorf(CodeCardExtMissing, t.spanOf(extNode), at.ext(i), msgCardExtNull)
 	case t.nodes[extNode].kind == kindString:
 		cd.extStr = extNode
-		cd.ext.obj = c.parseCardExt(extNode, at.ext(i))
+		cd.ext.obj = c.parseCardExt(extNode, at, i)
 	case t.nodes[extNode].kind == kindObject:
 		if !build {
 			c.errorf(CodeCardExtNotString, t.spanOf(extNode), at.ext(i), msgCardExtNotString, c.kindOf(extNode))
@@ -151,23 +160,34 @@ func (c *checker) readAddCard(i int, it int32, at listCtx, build bool) card {
 		c.errorf(CodeCardExtNotString, t.spanOf(extNode), at.ext(i), msgCardExtNotString, c.kindOf(extNode))
 	}
 	if cd.ext.obj >= 0 {
-		c.readExt(&cd, i, at)
+		c.readExt(cd, i, at)
 	}
-	return cd
 }
 
-// newCard starts reading cardList item i; it is false when the item is not
-// an object (reported).
-func (c *checker) newCard(i int, it int32, at listCtx) (card, bool) {
-	cd := card{item: it, id: -1, extStr: -1, ext: ext{obj: -1}}
+// nextCard appends a card to cards for newCard to fill, reusing the memory
+// of an earlier call: in wasm, building a card and copying it in would be a
+// memory.fill and a memory.copy, each run by wazero as calls into the Go
+// runtime.
+func (c *checker) nextCard(cards []card) []card {
+	if len(cards) < cap(cards) {
+		return cards[:len(cards)+1]
+	}
+	return append(cards, card{})
+}
+
+// newCard starts reading cardList item i into cd, setting every field; it
+// is false when the item is not an object (reported).
+func (c *checker) newCard(cd *card, i int, it int32, at listCtx) bool {
+	cd.item, cd.id, cd.idOK, cd.extStr, cd.ts = it, -1, false, -1, nil
+	cd.ext.obj = -1
 	for k := range cd.ext.f {
 		cd.ext.f[k] = -1
 	}
 	if c.t.nodes[it].kind != kindObject {
 		c.errorf(CodePayloadShape, c.t.spanOf(it), at.item(i), msgShapeItem, c.kindOf(it))
-		return cd, false
+		return false
 	}
-	return cd, true
+	return true
 }
 
 // itemMembers reads an item's cardId and its second member (cardExt for
@@ -179,12 +199,14 @@ func (c *checker) itemMembers(i int, it int32, at listCtx, second string, which 
 	for k := t.nodes[it].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
 		v := t.nodes[k].next
 		key := t.val(k)
-		slot := &id
-		switch string(key) {
-		case "cardId":
-		case second:
+		// if/else, not a switch: a switch with a variable case converts
+		// key to a string first, a call per member in wasm.
+		var slot *int32
+		if string(key) == "cardId" {
+			slot = &id
+		} else if eqName(key, second) {
 			slot = &val
-		default:
+		} else {
 			c.unknownItemKey(k, at.item(i), which)
 			continue
 		}
@@ -198,60 +220,61 @@ func (c *checker) itemMembers(i int, it int32, at listCtx, second string, which 
 
 // parseCardExt parses a cardExt string as its own document and returns the
 // object it encodes, or -1 (the problem is reported).
-func (c *checker) parseCardExt(s int32, path pathLoc) int32 {
+func (c *checker) parseCardExt(s int32, at listCtx, i int) int32 {
 	t := c.t
 	n := &t.nodes[s]
 	d := t.addDoc(c.t.valOf(n), n.doc, s)
 	root, err := t.parse(d, maxDepth)
 	if err != nil {
-		c.syntax(d, err, path, msgInCardExt)
+		c.syntax(d, err, at.ext(i), msgInCardExt)
 		return -1
 	}
 	switch t.nodes[root].kind {
 	case kindObject:
 		return root
 	case kindString:
-		c.errorf(CodeCardExtNotObject, t.spanOf(s), path, msgCardExtTwice)
+		c.errorf(CodeCardExtNotObject, t.spanOf(s), at.ext(i), msgCardExtTwice)
 	default:
-		c.errorf(CodeCardExtNotObject, t.spanOf(s), path, msgCardExtNotObject, c.kindOf(root))
+		c.errorf(CodeCardExtNotObject, t.spanOf(s), at.ext(i), msgCardExtNotObject, c.kindOf(root))
 	}
 	return -1
 }
 
-// checkCardID checks cardId (value node id, -1 when absent, in item it).
-func (c *checker) checkCardID(id, it int32, itemPath pathLoc) bool {
+// checkCardID checks cardId (value node id, -1 when absent, in item it, the
+// i-th of the list at).
+func (c *checker) checkCardID(id, it int32, at listCtx, i int) bool {
 	t := c.t
-	path := itemPath.child("cardId")
 	switch {
 	case id < 0:
-		c.errorf(CodeCardIDMissing, t.spanOf(it), itemPath, msgCardIDMissing)
+		c.errorf(CodeCardIDMissing, t.spanOf(it), at.item(i), msgCardIDMissing)
 		return false
 	case t.nodes[id].kind != kindString:
-		c.fieldString(id, path, "cardId")
+		c.fieldString(id, at.item(i).child("cardId"), "cardId")
 		return false
 	case len(t.val(id)) == 0:
-		c.errorf(CodeCardIDMissing, t.spanOf(id), path, msgCardIDEmpty)
+		c.errorf(CodeCardIDMissing, t.spanOf(id), at.item(i).child("cardId"), msgCardIDEmpty)
 		return false
 	case !looksLikeCardID(t.val(id)):
-		c.warnf(CodeCardIDFormat, t.spanOf(id), path, msgCardIDFormat, c.excerpt(id))
+		c.warnf(CodeCardIDFormat, t.spanOf(id), at.item(i).child("cardId"), msgCardIDFormat, c.excerpt(id))
 	}
 	return true
 }
 
 func looksLikeCardID(b []byte) bool {
-	if len(b) < 27 || len(b) > 32 || b[0] != 'p' {
-		return false
-	}
-	for _, ch := range b[1:] {
-		if !isAlnum(ch) && ch != '_' && ch != '-' {
-			return false
-		}
-	}
-	return true
+	return len(b) >= 27 && len(b) <= 32 && b[0] == 'p' && allIn(b[1:], classCardID)
 }
 
 func isAlnum(ch byte) bool {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+}
+
+// alnumText returns the length of b in characters and its first character
+// that is not an ASCII letter or digit, quoted, or "" (code and nonce_str).
+func alnumText(b []byte) (int, string) {
+	if allIn(b, classAlnum) {
+		return len(b), ""
+	}
+	return utf8.RuneCount(b), firstNonAlnum(b)
 }
 
 // firstNonAlnum returns the first character that is not an ASCII letter or
@@ -337,7 +360,7 @@ func extIndex(key []byte) int {
 	case 20:
 		f = extFixedBegin
 	}
-	if f < 0 || string(key) != extNames[f] {
+	if f < 0 || !eqName(key, extNames[f]) {
 		return -1
 	}
 	return f
@@ -348,43 +371,46 @@ func extIndex(key []byte) int {
 func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	t := c.t
 	e := &cd.ext
-	objSpan := t.spanOf(e.obj)
+	// Problems of the object as a whole are reported at the cardExt string
+	// when it was one. Spans and paths are made only when reporting.
+	obj := e.obj
 	if cd.extStr >= 0 {
-		objSpan = t.spanOf(cd.extStr)
+		obj = cd.extStr
 	}
-	path := func(f int) pathLoc { return at.field(i, extNames[f]) }
+	field := func(f int) extField { return extField{at: at, i: int32(i), f: int32(f)} }
+	path := func(f int) pathLoc { return field(f).path() }
 
 	// timestamp
 	if v := e.f[extTimestamp]; v < 0 {
-		c.errorf(CodeTimestampMissing, objSpan, at.ext(i), msgTimestampMissing)
+		c.errorf(CodeTimestampMissing, t.spanOf(obj), at.ext(i), msgTimestampMissing)
 	} else {
-		cd.ts = c.checkTime(v, path(extTimestamp), true)
+		cd.ts = c.checkTime(v, field(extTimestamp), true)
 	}
 	// fixed_begintimestamp
 	if v := e.f[extFixedBegin]; v >= 0 {
-		c.checkTime(v, path(extFixedBegin), false)
+		c.checkTime(v, field(extFixedBegin), false)
 	}
 	// nonce_str
 	switch v := e.f[extNonce]; {
 	case v < 0:
-		c.warnf(CodeNonceMissing, objSpan, at.ext(i), msgNonceMissing)
+		c.warnf(CodeNonceMissing, t.spanOf(obj), at.ext(i), msgNonceMissing)
 	case t.nodes[v].kind != kindString:
 		c.fieldString(v, path(extNonce), "nonce_str")
 	case len(t.val(v)) == 0:
 		c.warnf(CodeNonceMissing, t.spanOf(v), path(extNonce), msgNonceEmpty)
 	default:
-		val := t.val(v)
-		if n := utf8.RuneCount(val); n > maxNonce {
+		n, bad := alnumText(t.val(v))
+		if n > maxNonce {
 			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, itoa(n))
 		}
-		if bad := firstNonAlnum(val); bad != "" {
+		if bad != "" {
 			c.warnf(CodeNonceCharset, t.spanOf(v), path(extNonce), msgNonceCharset, bad)
 		}
 	}
 	// signature
 	switch v := e.f[extSignature]; {
 	case v < 0:
-		c.errorf(CodeSignatureMissing, objSpan, at.ext(i), msgSignatureMissing)
+		c.errorf(CodeSignatureMissing, t.spanOf(obj), at.ext(i), msgSignatureMissing)
 	case t.nodes[v].kind != kindString:
 		c.fieldString(v, path(extSignature), "signature")
 	case len(t.val(v)) == 0:
@@ -402,19 +428,23 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 		c.fieldString(v, path(extOuterStr), "outer_str")
 	}
 	// code and openid
-	code := c.optionalString(e.f[extCode], path(extCode), "code")
+	code := c.optionalString(e.f[extCode], field(extCode), "code")
 	if code != nil && len(code) > 0 {
-		if n := utf8.RuneCount(code); n > maxCode {
+		n, bad := alnumText(code)
+		if n > maxCode {
 			c.errorf(CodeCodeTooLong, t.spanOf(e.f[extCode]), path(extCode), msgCodeTooLong, itoa(n))
 		}
-		if bad := firstNonAlnum(code); bad != "" {
+		if bad != "" {
 			c.warnf(CodeCodeCharset, t.spanOf(e.f[extCode]), path(extCode), msgCodeCharset, bad)
 		}
 	}
-	openid := c.optionalString(e.f[extOpenID], path(extOpenID), "openid")
+	openid := c.optionalString(e.f[extOpenID], field(extOpenID), "openid")
 
 	// Rules that need the card's definition.
-	def, ok := c.definition(cd, at.item(i))
+	if c.opts.cards == nil {
+		return
+	}
+	def, ok := c.definition(cd, at, i)
 	if !ok {
 		return
 	}
@@ -423,7 +453,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 		custom := *def.UseCustomCode && def.GetCustomCodeMode != customCodeDeposit
 		switch {
 		case custom && len(code) == 0:
-			c.errorf(CodeCodeRequired, objSpan, at.ext(i), msgCodeRequired, id)
+			c.errorf(CodeCodeRequired, t.spanOf(obj), at.ext(i), msgCodeRequired, id)
 		case !custom && len(code) > 0:
 			msg := msgCodeNotAllowed
 			if *def.UseCustomCode {
@@ -435,7 +465,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	if def.BindOpenID != nil {
 		switch {
 		case *def.BindOpenID && len(openid) == 0:
-			c.errorf(CodeOpenIDRequired, objSpan, at.ext(i), msgOpenIDRequired, id)
+			c.errorf(CodeOpenIDRequired, t.spanOf(obj), at.ext(i), msgOpenIDRequired, id)
 		case !*def.BindOpenID && len(openid) > 0:
 			c.errorf(CodeOpenIDNotAllowed, t.spanOf(e.f[extOpenID]), path(extOpenID), msgOpenIDNotAllowed, id)
 		}
@@ -447,37 +477,37 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 
 // definition returns the card's definition when options.cards has one; it
 // reports unknown-card when options.cards is given without this card.
-func (c *checker) definition(cd *card, itemPath pathLoc) (CardDef, bool) {
+func (c *checker) definition(cd *card, at listCtx, i int) (CardDef, bool) {
 	if c.opts.cards == nil || !cd.idOK {
 		return CardDef{}, false
 	}
 	def, ok := c.opts.cards[string(c.t.val(cd.id))]
 	if !ok {
-		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), itemPath.child("cardId"), msgUnknownCard, c.excerpt(cd.id))
+		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgUnknownCard, c.excerpt(cd.id))
 	}
 	return def, ok
 }
 
 // optionalString checks code or openid: a string, and not "" (which is
 // reported and read as absent). It returns the value, or nil.
-func (c *checker) optionalString(v int32, path pathLoc, name string) []byte {
+func (c *checker) optionalString(v int32, at extField, name string) []byte {
 	if v < 0 {
 		return nil
 	}
 	n := &c.t.nodes[v]
 	if n.kind != kindString {
-		c.fieldString(v, path, name)
+		c.fieldString(v, at.path(), name)
 		return nil
 	}
 	if len(c.t.valOf(n)) == 0 {
-		c.warnf(CodeEmptyField, c.t.spanOf(v), path, msgEmptyField, name)
+		c.warnf(CodeEmptyField, c.t.spanOf(v), at.path(), msgEmptyField, name)
 	}
 	return c.t.valOf(n)
 }
 
 // checkTime checks timestamp (main) or fixed_begintimestamp and returns the
 // timestamp's digits when it is well formed.
-func (c *checker) checkTime(v int32, path pathLoc, main bool) []byte {
+func (c *checker) checkTime(v int32, at extField, main bool) []byte {
 	t := c.t
 	n := &t.nodes[v]
 	var digits []byte
@@ -485,15 +515,15 @@ func (c *checker) checkTime(v int32, path pathLoc, main bool) []byte {
 	case n.kind == kindNumber && allDigits(c.t.valOf(n)):
 		digits = c.t.valOf(n)
 	case main && n.kind == kindString && len(c.t.valOf(n)) == 0:
-		c.errorf(CodeTimestampMissing, t.spanOf(v), path, msgTimestampEmpty)
+		c.errorf(CodeTimestampMissing, t.spanOf(v), at.path(), msgTimestampEmpty)
 		return nil
 	case main && n.kind == kindString && allDigits(c.t.valOf(n)):
 		digits = c.t.valOf(n)
 	case main:
-		c.errorf(CodeFieldType, t.spanOf(v), path, msgTypeTimestamp, c.excerpt(v))
+		c.errorf(CodeFieldType, t.spanOf(v), at.path(), msgTypeTimestamp, c.excerpt(v))
 		return nil
 	default:
-		c.errorf(CodeFieldType, t.spanOf(v), path, msgTypeFixedBegin, c.excerpt(v))
+		c.errorf(CodeFieldType, t.spanOf(v), at.path(), msgTypeFixedBegin, c.excerpt(v))
 		return nil
 	}
 	sig := digits
@@ -501,12 +531,12 @@ func (c *checker) checkTime(v int32, path pathLoc, main bool) []byte {
 		sig = sig[1:]
 	}
 	if len(sig) >= 13 {
-		c.errorf(CodeTimestampMilliseconds, t.spanOf(v), path, msgTimestampMillis, string(digits), string(sig[:len(sig)-3]))
+		c.errorf(CodeTimestampMilliseconds, t.spanOf(v), at.path(), msgTimestampMillis, string(digits), string(sig[:len(sig)-3]))
 		return digits
 	}
 	if main && c.opts.hasNow {
 		ts, _ := parseInt(sig)
-		c.checkSkew(ts, v, path)
+		c.checkSkew(ts, v, at.path())
 	}
 	return digits
 }
@@ -541,17 +571,7 @@ func (c *checker) checkSkew(ts int64, v int32, path pathLoc) {
 	c.warnf(CodeTimestampSkew, at, path, msg, s, itoa64(abs), itoa64(c.opts.maxSkew))
 }
 
-func allDigits(b []byte) bool {
-	if len(b) == 0 {
-		return false
-	}
-	for _, ch := range b {
-		if ch < '0' || ch > '9' {
-			return false
-		}
-	}
-	return true
-}
+func allDigits(b []byte) bool { return len(b) > 0 && allIn(b, classDigit) }
 
 type sigForm uint8
 
@@ -564,6 +584,9 @@ const (
 func signatureForm(b []byte) sigForm {
 	if len(b) != 40 {
 		return sigBad
+	}
+	if allIn(b, classHex) {
+		return sigOK
 	}
 	form := sigOK
 	for _, ch := range b {
@@ -592,7 +615,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 	if add {
 		for i := range cards {
 			if n := c.stringValue(cards[i].ext.f[extNonce]); len(n) > 0 && cards[i].ts != nil {
-				keys = append(keys, pairKey{n, cards[i].ts, i})
+				keys = append(keys, newPairKey(n, cards[i].ts, i))
 			}
 		}
 		keys = c.repeats(keys, func(first, i int) {
@@ -602,7 +625,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 	keys = keys[:0]
 	for i := range cards {
 		if code := c.stringValue(cards[i].ext.f[extCode]); cards[i].idOK && len(code) > 0 {
-			keys = append(keys, pairKey{t.val(cards[i].id), code, i})
+			keys = append(keys, newPairKey(t.val(cards[i].id), code, i))
 		}
 	}
 	c.keys = c.repeats(keys, func(first, i int) {
@@ -620,73 +643,56 @@ func (c *checker) stringValue(v int32) []byte {
 }
 
 // pairKey is what two cards of a batch must not share, and the card's index.
+// The hash of both parts spares comparing bytes of pairs that differ, which
+// in a batch is nearly all of them.
 type pairKey struct {
 	a, b []byte
+	h    uint64
 	i    int
 }
 
-func (k *pairKey) same(o *pairKey) bool { return eqBytes(k.a, o.a) && eqBytes(k.b, o.b) }
+func newPairKey(a, b []byte, i int) pairKey {
+	return pairKey{a: a, b: b, h: hashBytes(hashBytes(0, a), b), i: i}
+}
 
-// eqBytes compares in a loop rather than calling memequal: the values are
-// short, and a call costs more than the bytes in wasm.
-func eqBytes(a, b []byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+func (k *pairKey) same(o *pairKey) bool {
+	return k.h == o.h && eqBytes(k.a, o.a) && eqBytes(k.b, o.b)
 }
 
 // repeats calls dup(first, i) for every key equal to an earlier one, first
-// being the index of the earliest. Small batches (the usual case) compare
-// pairs; large ones sort, staying n log n. It returns keys for reuse.
+// being the index of the earliest. Keys go into an open-addressing table by
+// hash: linear in the batch, and keys that differ are told apart by their
+// hashes alone. It returns keys for reuse.
 func (c *checker) repeats(keys []pairKey, dup func(first, i int)) []pairKey {
 	if len(keys) < 2 {
 		return keys
 	}
-	if len(keys) <= 16 {
-		for k := 1; k < len(keys); k++ {
-			for j := 0; j < k; j++ {
-				if keys[j].same(&keys[k]) {
-					dup(keys[j].i, keys[k].i)
-					break
-				}
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	slots := c.slots[:0] // 1 + the index of a key, 0 for an empty slot
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	}
+	slots = slots[:size]
+	clear(slots)
+	mask := uint64(size - 1)
+	for k := range keys {
+		for s := keys[k].h & mask; ; s = (s + 1) & mask {
+			j := slots[s] - 1
+			if j < 0 {
+				slots[s] = int32(k) + 1
+				break
+			}
+			if keys[j].same(&keys[k]) {
+				dup(keys[j].i, keys[k].i)
+				break
 			}
 		}
-		return keys
 	}
-	sortStable(len(keys), func(i, j int) bool {
-		if r := compareBytes(keys[i].a, keys[j].a); r != 0 {
-			return r < 0
-		}
-		if r := compareBytes(keys[i].b, keys[j].b); r != 0 {
-			return r < 0
-		}
-		return keys[i].i < keys[j].i
-	}, func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
-	first := 0
-	for k := 1; k < len(keys); k++ {
-		if keys[first].same(&keys[k]) {
-			dup(keys[first].i, keys[k].i)
-		} else {
-			first = k
-		}
-	}
+	c.slots = slots
 	return keys
-}
-
-func compareBytes(a, b []byte) int {
-	switch {
-	case string(a) < string(b):
-		return -1
-	case string(a) > string(b):
-		return 1
-	}
-	return 0
 }
 
 // writeExt writes a checked cardExt as the compact JSON string addCard

@@ -1,6 +1,10 @@
 package card
 
 import (
+	"encoding/json"
+	"math/rand/v2"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +60,67 @@ func codesOf(o Output) []string {
 		cs = append(cs, d.Code)
 	}
 	return cs
+}
+
+// The batch rules over batches of every size: each repeat names the
+// earliest card it repeats, as a brute-force pass over the pairs says.
+func TestBatchRepeatsMatchPairwise(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{2, 3, 16, 17, 40, 300} {
+		type item struct{ code, nonce string }
+		items := make([]item, n)
+		b := []byte(`{"payload":{"cardList":[`)
+		for i := range items {
+			items[i] = item{code: "c" + itoa(r.IntN(n)), nonce: "n" + itoa(r.IntN(n))}
+			if i > 0 {
+				b = append(b, ',')
+			}
+			ext := `{"code":"` + items[i].code + `","timestamp":1404896688,"nonce_str":"` + items[i].nonce + `","signature":"` + goodSig + `"}`
+			b = append(b, `{"cardId":"`+goodID+`","cardExt":`...)
+			b = AppendJSONString(b, ext)
+			b = append(b, '}')
+		}
+		b = append(b, `]},"options":{"locale":"en"}}`...)
+		var want []string
+		for i := range items {
+			for j := 0; j < i; j++ {
+				if items[j].nonce == items[i].nonce {
+					want = append(want, "nonce-reused /cardList/"+itoa(i)+"/cardExt/nonce_str cardList["+itoa(j)+"]")
+					break
+				}
+			}
+			for j := 0; j < i; j++ {
+				if items[j].code == items[i].code {
+					want = append(want, "duplicate-card /cardList/"+itoa(i)+" cardList["+itoa(j)+"]")
+					break
+				}
+			}
+		}
+		var out struct {
+			Diagnostics []struct{ Code, Path, Message string }
+		}
+		require.NoError(t, json.Unmarshal(Call(OpValidateCardList, b), &out))
+		var got []string
+		for _, d := range out.Diagnostics {
+			if d.Code == CodeNonceReused || d.Code == CodeDuplicateCard {
+				k := strings.LastIndex(d.Message, "cardList[")
+				got = append(got, d.Code+" "+d.Path+" "+d.Message[k:k+strings.IndexByte(d.Message[k:], ']')+1])
+			}
+		}
+		sort.Strings(want)
+		sort.Strings(got)
+		require.Equal(t, want, got, "n=%d", n)
+	}
+}
+
+func TestOpName(t *testing.T) {
+	for _, op := range fuzzOps {
+		b := []byte(op)
+		require.Equal(t, op, OpName(b))
+		if opFunc(op) != nil {
+			require.Zero(t, testing.AllocsPerRun(10, func() { _ = OpName(b) }), op)
+		}
+	}
+	require.Equal(t, "", OpName(nil))
+	require.Equal(t, "validatecardlist", OpName([]byte("validatecardlist")))
 }

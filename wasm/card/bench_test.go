@@ -124,3 +124,42 @@ func TestCallerReuse(t *testing.T) {
 	allocs := testing.AllocsPerRun(50, func() { k.Call(OpValidateCardList, in) })
 	require.LessOrEqual(t, allocs, float64(2), "a warm Caller allocates (almost) nothing for a valid batch")
 }
+
+// BenchmarkStages splits a 10-card validateCardList into its stages: the
+// request read (each cardExt string decoded), the cardExt objects read,
+// and the whole call. Run it compiled to wasm too (make bench-core-wasm):
+// the stages do not slow down alike.
+func BenchmarkStages(b *testing.B) {
+	in := benchRequest(10)
+	var t tree
+	b.Run("read-request", func(b *testing.B) {
+		for b.Loop() {
+			t.reset(in)
+			t.parse(t.addDoc(in, -1, -1), maxDepth)
+		}
+	})
+	t.reset(in)
+	t.parse(t.addDoc(in, -1, -1), maxDepth)
+	var exts [][]byte
+	for i := range t.nodes {
+		if t.nodes[i].kind == kindString && t.nodes[i].escaped {
+			exts = append(exts, append([]byte(nil), t.val(int32(i))...))
+		}
+	}
+	require.Len(b, exts, 10)
+	b.Run("read-cardExts", func(b *testing.B) {
+		var t tree
+		for b.Loop() {
+			t.reset(in)
+			for _, e := range exts {
+				t.parse(t.addDoc(e, -1, -1), maxDepth)
+			}
+		}
+	})
+	b.Run("call", func(b *testing.B) {
+		var k Caller
+		for b.Loop() {
+			k.Call(OpValidateCardList, in)
+		}
+	})
+}

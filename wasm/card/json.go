@@ -46,12 +46,12 @@ type node struct {
 	kind    kind
 	truth   bool  // the value of a boolean
 	escaped bool  // a string whose raw text differs from its value
+	inArena bool  // the value's bytes are in the arena, not the document
 	doc     int32 // the document (text) the node was read from
 	start   int32 // byte span of the value's text in its document
 	end     int32
 	first   int32 // first child, or -1
 	next    int32 // next sibling, or -1
-	inArena bool  // the value's bytes are in the arena, not the document
 	voff    int32 // the value's bytes: a string's decoded value, a number's text
 	vlen    int32
 }
@@ -191,11 +191,18 @@ func (p *parser) skipSpace() {
 	}
 }
 
-func (p *parser) push(n node) int32 {
-	n.doc = p.doc
-	n.first, n.next = -1, -1
-	p.t.nodes = append(p.t.nodes, n)
-	return int32(len(p.t.nodes) - 1)
+// push appends a node of kind k whose text is [start, end) and whose value
+// is [voff, voff+vlen); the flags are false. It takes fields, not a node:
+// Go's wasm backend copies a struct over 16 bytes with memory.copy (and
+// zeroes one over 32 with memory.fill), which wazero runs as calls into the
+// Go runtime.
+func (p *parser) push(k kind, start, end, voff, vlen int) int32 {
+	p.t.nodes = append(p.t.nodes, node{}) // zeroed in place: four stores
+	n := len(p.t.nodes) - 1
+	d := &p.t.nodes[n]
+	d.kind, d.doc, d.start, d.end = k, p.doc, int32(start), int32(end)
+	d.first, d.next, d.voff, d.vlen = -1, -1, int32(voff), int32(vlen)
+	return int32(n)
 }
 
 func (p *parser) value() int32 {
@@ -210,7 +217,25 @@ func (p *parser) value() int32 {
 	case c == '[':
 		return p.array()
 	case c == '"':
-		n := p.str()
+		// Most strings are plain (no escape, no '=', ASCII): read them here,
+		// a word at a time, without a call; the rest go to strEscaped.
+		t := p.text
+		start := p.pos
+		i := start + 1
+		for ; i+8 <= len(t); i += 8 {
+			if m := strStops(loadWord(t[i:])); m != 0 {
+				i += firstFlag(m)
+				break
+			}
+		}
+		for i < len(t) && strClass[t[i]] == 0 {
+			i++
+		}
+		if i < len(t) && t[i] == '"' {
+			p.pos = i + 1
+			return p.push(kindString, start, i+1, start+1, i-start-1)
+		}
+		n := p.strEscaped(start, i)
 		if n >= 0 && !p.t.suspect && p.t.nodes[n].truth && secretInValue(p.t.val(n)) != "" {
 			p.t.suspect = true
 		}
@@ -289,7 +314,9 @@ func (p *parser) literal(word string, k kind, truth bool) int32 {
 	}
 	start := p.pos
 	p.pos += len(word)
-	return p.push(node{kind: k, truth: truth, start: int32(start), end: int32(p.pos)})
+	n := p.push(k, start, p.pos, 0, 0)
+	p.t.nodes[n].truth = truth
+	return n
 }
 
 func (p *parser) number() int32 {
@@ -351,70 +378,87 @@ func (p *parser) number() int32 {
 		return -1
 	}
 	p.pos = i
-	return p.push(node{kind: kindNumber, start: int32(start), end: int32(i), voff: int32(start), vlen: int32(i - start)})
+	return p.push(kindNumber, start, i, start, i-start)
 }
 
-// str reads a string token. Unescaped strings point into the text; escaped
-// ones are decoded into the arena.
-func (p *parser) str() int32 {
+// strEscaped reads the rest of a string token that is not plain (see
+// value): start is its opening quote, i its first byte that is not plain.
+// An escaped string is decoded into the arena; one that is only not ASCII
+// or holds '=' (a query parameter, perhaps a secret: see scanSecrets) keeps
+// pointing into the text.
+func (p *parser) strEscaped(start, i int) int32 {
 	t := p.text
-	start := p.pos
-	i := start + 1
-	eq := false // the string holds '=': worth a look for secrets
-	// Fast path: no escapes, all ASCII.
-	for i < len(t) {
-		c := t[i]
-		if strClass[c] == 0 {
-			i++
-			continue
-		}
-		if c == '=' {
-			eq = true
-			i++
-			continue
-		}
-		break
-	}
-	if i < len(t) && t[i] == '"' {
-		p.pos = i + 1
-		return p.push(node{kind: kindString, truth: eq, start: int32(start), end: int32(i + 1), voff: int32(start + 1), vlen: int32(i - start - 1)})
-	}
-	// Slow path: decode into the arena. The decoded string is never longer
-	// than what is left of the text, so room is made once and bytes are
-	// written by index: in wasm a memmove per short run costs more than the
-	// bytes it moves.
+	eq := false
+	// The decoded string is never longer than what is left of the text, so
+	// room is made once and bytes are written by index.
 	a := p.t.arena
 	mark := len(a)
-	if need := mark + len(t) - start; cap(a) < need {
+	// Eight bytes of slack let plain runs be copied a word at a time.
+	if need := mark + len(t) - start + 8; cap(a) < need {
 		grown := make([]byte, mark, need+need/4)
 		copy(grown, a)
 		a = grown
 	}
 	buf := a[:cap(a)]
-	w := mark
-	for k := start + 1; k < i; k++ {
-		buf[w] = t[k]
-		w++
-	}
+	w := mark + copy(buf[mark:], t[start+1:i])
 	escaped := false
 	for {
+		// The plain run up to the next stop, a word at a time: copy eight
+		// bytes, keep those before the first stop. A \" stop (a cardExt
+		// given as a string is mostly that) is decoded without leaving the
+		// loop: in wasm every jump out and back costs a dispatch.
+		for i+8 <= len(t) && w+8 <= len(buf) {
+			x := loadWord(t[i:])
+			store64(buf[w:], x)
+			m := strStops(x)
+			if m == 0 {
+				i += 8
+				w += 8
+				continue
+			}
+			n := firstFlag(m)
+			i += n
+			w += n
+			if t[i] != '\\' || i+1 >= len(t) || t[i+1] != '"' {
+				break
+			}
+			escaped = true
+			buf[w] = '"'
+			w++
+			i += 2
+		}
+		for i < len(t) && strClass[t[i]] == 0 {
+			buf[w] = t[i]
+			w++
+			i++
+		}
 		if i >= len(t) {
 			p.fail(start, i-start, msgSynUnterminated, "")
 			return -1
 		}
 		c := t[i]
+		// \" first: a cardExt given as a string is mostly that.
+		if c == '\\' && i+1 < len(t) && t[i+1] == '"' {
+			escaped = true
+			buf[w] = '"'
+			w++
+			i += 2
+			continue
+		}
 		switch {
 		case c == '"':
 			p.pos = i + 1
-			n := node{kind: kindString, truth: eq, escaped: escaped, start: int32(start), end: int32(i + 1)}
+			var n int32
 			if escaped {
 				p.t.arena = buf[:w]
-				n.inArena, n.voff, n.vlen = true, int32(mark), int32(w-mark)
+				n = p.push(kindString, start, i+1, mark, w-mark)
+				p.t.nodes[n].escaped, p.t.nodes[n].inArena = true, true
 			} else {
 				p.t.arena = buf[:mark]
-				n.voff, n.vlen = int32(start+1), int32(i-start-1)
+				n = p.push(kindString, start, i+1, start+1, i-start-1)
 			}
-			return p.push(n)
+			p.t.nodes[n].truth = eq
+			return n
 		case c == '\\':
 			escaped = true
 			if i+1 >= len(t) {
@@ -423,7 +467,7 @@ func (p *parser) str() int32 {
 			}
 			e := t[i+1]
 			switch e {
-			case '"', '\\', '/':
+			case '\\', '/':
 			case 'b':
 				e = '\b'
 			case 'f':
@@ -447,27 +491,17 @@ func (p *parser) str() int32 {
 				p.fail(i, 2, msgSynEscape, string(rune(e)))
 				return -1
 			}
-			if e == '=' {
-				eq = true
-			}
 			buf[w] = e
 			w++
 			i += 2
 		case c < 0x20:
 			p.fail(i, 1, msgSynControl, quoteByte(c))
 			return -1
-		case c < 0x80:
-			if c == '=' {
-				eq = true
-			}
+		case c == '=':
+			eq = true
 			buf[w] = c
 			w++
 			i++
-			for i < len(t) && strClass[t[i]] == 0 {
-				buf[w] = t[i]
-				w++
-				i++
-			}
 		default:
 			r, size := utf8.DecodeRune(t[i:])
 			if r == utf8.RuneError && size <= 1 {
@@ -559,7 +593,7 @@ func (p *parser) array() int32 {
 		return -1
 	}
 	start := p.pos
-	self := p.push(node{kind: kindArray, start: int32(start)})
+	self := p.push(kindArray, start, start, 0, 0)
 	p.pos++
 	p.skipSpace()
 	last := int32(-1)
@@ -573,6 +607,10 @@ func (p *parser) array() int32 {
 			}
 			p.link(self, last, v)
 			last = v
+			if p.pos+1 < len(p.text) && p.text[p.pos] == ',' && p.text[p.pos+1] > ' ' {
+				p.pos++ // compact JSON: what next does, without the call
+				continue
+			}
 			if more, ok := p.next(']', msgSynEOFArray, msgSynArraySep); !ok {
 				return -1
 			} else if !more {
@@ -591,7 +629,7 @@ func (p *parser) object() int32 {
 		return -1
 	}
 	start := p.pos
-	self := p.push(node{kind: kindObject, start: int32(start)})
+	self := p.push(kindObject, start, start, 0, 0)
 	p.pos++
 	p.skipSpace()
 	last := int32(-1)
@@ -620,7 +658,7 @@ func (p *parser) object() int32 {
 				}
 				return -1
 			}
-			k := p.str()
+			k := p.value() // a string: the byte at pos is '"'
 			if k < 0 {
 				return -1
 			}
@@ -646,6 +684,10 @@ func (p *parser) object() int32 {
 			p.link(self, last, k)
 			p.t.nodes[k].next = v
 			last = v
+			if p.pos+1 < len(p.text) && p.text[p.pos] == ',' && p.text[p.pos+1] > ' ' {
+				p.pos++ // compact JSON: what next does, without the call
+				continue
+			}
 			if more, ok := p.next('}', msgSynEOFObject, msgSynObjectSep); !ok {
 				return -1
 			} else if !more {

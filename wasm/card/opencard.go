@@ -1,7 +1,5 @@
 package card
 
-import "unicode/utf8"
-
 // wx.openCard: a cardList of cardId and the decrypted code.
 
 func (c *checker) opBuildOpenCard(p int32) resultWriter {
@@ -35,44 +33,43 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 func (c *checker) readOpenCards(l int32, at listCtx) []card {
 	t := c.t
 	cards := c.cardBuf(int(t.count(l)))
-	i := 0
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
-		cards = append(cards, c.readOpenCard(i, it, at))
-		i++
+		cards = c.nextCard(cards)
+		c.readOpenCard(&cards[len(cards)-1], len(cards)-1, it, at)
 	}
 	c.checkBatch(cards, at, false)
 	return cards
 }
 
-func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
+func (c *checker) readOpenCard(cd *card, i int, it int32, at listCtx) {
 	t := c.t
-	cd, ok := c.newCard(i, it, at)
-	if !ok {
-		return cd
+	if !c.newCard(cd, i, it, at) {
+		return
 	}
 	var code int32
 	cd.id, code = c.itemMembers(i, it, at, "code", itemKeysOpen)
-	cd.idOK = c.checkCardID(cd.id, it, at.item(i))
-	path := at.item(i).child("code")
+	cd.idOK = c.checkCardID(cd.id, it, at, i)
+	path := func() pathLoc { return at.item(i).child("code") } // only when reporting
 	switch {
 	case code < 0:
 		c.errorf(CodeCodeMissing, t.spanOf(it), at.item(i), msgCodeMissing)
 	case t.nodes[code].kind != kindString:
-		c.fieldString(code, path, "code")
+		c.fieldString(code, path(), "code")
 	case len(t.val(code)) == 0:
-		c.errorf(CodeCodeMissing, t.spanOf(code), path, msgCodeEmpty)
+		c.errorf(CodeCodeMissing, t.spanOf(code), path(), msgCodeEmpty)
 	default:
 		cd.ext.f[extCode] = code
 		v := t.val(code)
 		if looksEncrypted(v) {
-			c.errorf(CodeCodeEncrypted, t.spanOf(code), path, msgCodeEncrypted, c.excerpt(code))
+			c.errorf(CodeCodeEncrypted, t.spanOf(code), path(), msgCodeEncrypted, c.excerpt(code))
 			break
 		}
-		if n := utf8.RuneCount(v); n > maxCode {
-			c.errorf(CodeCodeTooLong, t.spanOf(code), path, msgCodeTooLong, itoa(n))
+		n, bad := alnumText(v)
+		if n > maxCode {
+			c.errorf(CodeCodeTooLong, t.spanOf(code), path(), msgCodeTooLong, itoa(n))
 		}
-		if bad := firstNonAlnum(v); bad != "" {
-			c.warnf(CodeCodeCharset, t.spanOf(code), path, msgCodeCharset, bad)
+		if bad != "" {
+			c.warnf(CodeCodeCharset, t.spanOf(code), path(), msgCodeCharset, bad)
 		}
 	}
 	if cd.idOK && c.opts.cards != nil {
@@ -80,7 +77,6 @@ func (c *checker) readOpenCard(i int, it int32, at listCtx) card {
 			c.infof(CodeUnknownCard, t.spanOf(cd.id), at.item(i).child("cardId"), msgUnknownCard, c.excerpt(cd.id))
 		}
 	}
-	return cd
 }
 
 // looksEncrypted tells the encrypted code addCard returns (base64 of an AES

@@ -31,6 +31,7 @@ type checker struct {
 	report   string // lint's formatted report
 	cards    []card // reused across calls by a Caller
 	keys     []pairKey
+	slots    []int32 // repeats' table
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.

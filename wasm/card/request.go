@@ -37,6 +37,31 @@ func (o Options) internal() options {
 }
 
 // ops maps operation names to their implementations.
+// OpName returns the op that op spells: the Op constant when it is one,
+// without allocating (the wasm guest reads the name from memory on every
+// call, and an allocation there is dear), else string(op).
+func OpName(op []byte) string {
+	switch string(op) {
+	case OpValidateCardList:
+		return OpValidateCardList
+	case OpBuildAddCard:
+		return OpBuildAddCard
+	case OpBuildOpenCard:
+		return OpBuildOpenCard
+	case OpParseAddCardResult:
+		return OpParseAddCardResult
+	case OpParseActivateURL:
+		return OpParseActivateURL
+	case OpValidateMemberCardLaunch:
+		return OpValidateMemberCardLaunch
+	case OpParseReferrerInfo:
+		return OpParseReferrerInfo
+	case OpLint:
+		return OpLint
+	}
+	return string(op)
+}
+
 func opFunc(op string) func(c *checker, payload int32) resultWriter {
 	switch op {
 	case OpValidateCardList:
@@ -121,7 +146,7 @@ func limitFor(op string) int {
 func (k *Caller) prepare(input []byte, limit int) *checker {
 	k.t.reset(input[:min(len(input), limit)])
 	k.opts = options{locale: LocaleEn, maxSkew: defaultMaxSkew}
-	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0]}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots}
 	return &k.c
 }
 
@@ -245,16 +270,19 @@ func (c *checker) readOptions(o int32, op string) {
 	}
 	c.zh = opts.locale == LocaleZh
 	t.members(o, func(k, v int32) {
-		key := string(t.val(k))
-		path := ptr("/options", key)
-		switch key {
+		// The key as a string and its pointer only when there is something to
+		// report: each is an allocation, which wasm makes dear.
+		kb := t.val(k)
+		path := func() string { return ptr("/options", string(kb)) }
+		switch string(kb) {
 		case "locale":
 		case "cards":
 			c.readCards(v)
 		case "now", "maxSkewSeconds":
+			key := string(kb)
 			n, ok := t.wholeNumber(v)
 			if !ok || (key == "maxSkewSeconds" && n < 0) {
-				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptInteger, key, c.excerpt(v))
+				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptInteger, key, c.excerpt(v))
 				return
 			}
 			if key == "now" {
@@ -266,17 +294,18 @@ func (c *checker) readOptions(o int32, op string) {
 			n := &t.nodes[v]
 			switch {
 			case op != OpLint:
-				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgOptFormatOp)
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgOptFormatOp)
 			case n.kind == kindString && isFormat(string(c.t.valOf(n))):
 				opts.format = string(c.t.valOf(n))
 			default:
-				c.errorf(CodeRequestInvalid, t.spanOf(v), path, msgOptFormat, c.excerpt(v))
+				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptFormat, c.excerpt(v))
 			}
 		default:
+			key := string(kb)
 			if s := suggest(key, optionNames[:]); s != "" {
-				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgReqUnknownOptionHint, quote(key), s)
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgReqUnknownOptionHint, quote(key), s)
 			} else {
-				c.errorf(CodeRequestInvalid, t.spanOf(k), path, msgReqUnknownOption, quote(key))
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgReqUnknownOption, quote(key))
 			}
 		}
 	})

@@ -22,6 +22,12 @@ var buffers = map[uint32][]byte{}
 // allocate almost nothing in the guest (allocation and GC are dear in wasm).
 var caller card.Caller
 
+// lastBlock (at lastBase) held the last call's input; nil once freed.
+var (
+	lastBase  uint32
+	lastBlock []byte
+)
+
 // last is the output of the previous call; it stays valid until the next call.
 var last []byte
 
@@ -44,6 +50,9 @@ func wxcardAlloc(size uint32) uint32 {
 //go:wasmexport wxcard_free
 func wxcardFree(ptr uint32) {
 	delete(buffers, ptr)
+	if ptr == lastBase {
+		lastBlock = nil
+	}
 }
 
 // wxcard_call runs op on input and returns ptr<<32|len of the output, which
@@ -51,7 +60,7 @@ func wxcardFree(ptr uint32) {
 //
 //go:wasmexport wxcard_call
 func wxcardCall(opPtr, opLen, inPtr, inLen uint32) uint64 {
-	op := string(bytesAt(opPtr, opLen))
+	op := card.OpName(bytesAt(opPtr, opLen))
 	in := bytesAt(inPtr, inLen)
 	last = caller.Call(op, in)
 	if len(last) == 0 {
@@ -68,9 +77,16 @@ func bytesAt(ptr, n uint32) []byte {
 	if n == 0 {
 		return nil
 	}
+	// Hosts keep one block for op and input: look there before walking the
+	// map (a map walk is a few runtime calls, dear in wasm).
+	if b := lastBlock; b != nil && ptr >= lastBase && uint64(ptr-lastBase)+uint64(n) <= uint64(len(b)) {
+		off := ptr - lastBase
+		return b[off : off+n : off+n]
+	}
 	for base, b := range buffers {
 		if ptr >= base && uint64(ptr-base)+uint64(n) <= uint64(len(b)) {
 			off := ptr - base
+			lastBase, lastBlock = base, b
 			return b[off : off+n : off+n]
 		}
 	}

@@ -1,0 +1,184 @@
+package card
+
+import "math/bits"
+
+// Word-at-a-time byte tests. Go compiled to wasm pays for every taken
+// branch (a jump goes through the function's br_table dispatch) and for every
+// memory access (wazero checks its bounds), so the scanners and the
+// character-class checks read eight bytes with one load and test them with a
+// few register operations instead of looping per byte. Little-endian: the
+// byte at the lowest address is the lowest byte of the word.
+
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// text is what the word loads read: a document's bytes or a Go string.
+type text interface{ ~string | ~[]byte }
+
+// loadWord reads b[0:8] of either kind of text; the compiler turns it into a
+// single load.
+func loadWord[T text](b T) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// loadHalf reads b[0:4] of either kind of text.
+func loadHalf[T text](b T) uint32 {
+	_ = b[3]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// eqName reports whether key spells name. Comparing []byte with a string by
+// == calls memequal, which calls memeqbody: in wasm two calls per key.
+func eqName(key []byte, name string) bool {
+	n := len(name)
+	switch {
+	case len(key) != n:
+		return false
+	case n < 4:
+		return string(key) == name
+	case n <= 8:
+		return loadHalf(key) == loadHalf(name) && loadHalf(key[n-4:]) == loadHalf(name[n-4:])
+	}
+	for i := 0; i < n-8; i += 8 {
+		if loadWord(key[i:]) != loadWord(name[i:]) {
+			return false
+		}
+	}
+	return loadWord(key[n-8:]) == loadWord(name[n-8:])
+}
+
+// store64 writes w to b[0:8]; the compiler turns it into a single store.
+func store64(b []byte, w uint64) {
+	_ = b[7]
+	b[0] = byte(w)
+	b[1] = byte(w >> 8)
+	b[2] = byte(w >> 16)
+	b[3] = byte(w >> 24)
+	b[4] = byte(w >> 32)
+	b[5] = byte(w >> 40)
+	b[6] = byte(w >> 48)
+	b[7] = byte(w >> 56)
+}
+
+// zeroBytes sets the high bit of each byte of w that is zero. A borrow can
+// also flag a byte above a zero byte, never one below the lowest: the lowest
+// flag is exact, which is all the scanners use.
+func zeroBytes(w uint64) uint64 { return (w - lo8) &^ w & hi8 }
+
+// strStops flags the bytes that end a plain run in a JSON string (see
+// strClass): '"', '\\', '=', control characters and bytes ≥ 0x80. Like
+// zeroBytes, only its lowest flag is exact.
+func strStops(w uint64) uint64 {
+	q := w ^ (lo8 * '"')
+	s := w ^ (lo8 * '\\')
+	e := w ^ (lo8 * '=')
+	return ((q-lo8)&^q | (s-lo8)&^s | (e-lo8)&^e | (w-lo8*0x20)&^w | w) & hi8
+}
+
+// firstFlag is the index of the lowest flagged byte of a non-zero mask.
+func firstFlag(m uint64) int { return bits.TrailingZeros64(m) >> 3 }
+
+// inRange flags (exactly) the bytes of an ASCII word (no byte ≥ 0x80) that
+// lie in [a, b]. Each byte is computed on its own: no borrow crosses bytes.
+func inRange(w uint64, a, b byte) uint64 {
+	ge := (w | hi8) - lo8*uint64(a) // high bit kept iff byte ≥ a
+	le := lo8*uint64(0x80|b) - w    // high bit set iff byte ≤ b
+	return ge & le & hi8
+}
+
+// byteClass is a set of ASCII bytes that allIn tests a word at a time:
+// the digits, the capitals up to its first byte and the small letters up
+// to its second (a range ending before it starts is empty), and its third
+// and fourth bytes (0x80 for none: allIn has already refused any word
+// holding such a byte). Packed in a number, so that the test is a few
+// register operations that inline into allIn's loop.
+type byteClass uint32
+
+const (
+	classDigit  = byteClass('@' | '`'<<8 | 0x80<<16 | 0x80<<24)
+	classAlnum  = byteClass('Z' | 'z'<<8 | 0x80<<16 | 0x80<<24)
+	classCardID = byteClass('Z' | 'z'<<8 | '_'<<16 | '-'<<24)
+	classHex    = byteClass('@' | 'f'<<8 | 0x80<<16 | 0x80<<24) // a signature as WeChat gives it
+)
+
+// eqByte flags (exactly) the bytes of w equal to ch.
+func eqByte(w uint64, ch byte) uint64 {
+	v := w ^ (lo8 * uint64(ch))
+	return ^((v&^hi8 + lo8*0x7F) | v) & hi8
+}
+
+// allIn reports whether every byte of b is in class c.
+func allIn(b []byte, c byteClass) bool {
+	n := len(b)
+	for i := 0; i < n; i += 8 {
+		var w uint64
+		switch {
+		case i+8 <= n:
+			w = loadWord(b[i:])
+		case n >= 8:
+			w = loadWord(b[n-8:]) // the last eight, overlapping some already passed
+		default:
+			// A short string, padded with '0', which every class holds.
+			w = lo8 * '0'
+			for k := 0; k < n; k++ {
+				sh := 8 * uint(k)
+				w = w&^(0xFF<<sh) | uint64(b[k])<<sh
+			}
+		}
+		// The class test, written out here: as a function it would not inline.
+		in := inRange(w, '0', '9') | inRange(w, 'A', byte(c)) | inRange(w, 'a', byte(c>>8)) |
+			eqByte(w, byte(c>>16)) | eqByte(w, byte(c>>24))
+		if w&hi8 != 0 || in != hi8 {
+			return false
+		}
+	}
+	return true
+}
+
+// eqBytes reports whether a and b hold the same bytes, a word at a time.
+func eqBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for ; i+8 <= len(a); i += 8 {
+		if loadWord(a[i:]) != loadWord(b[i:]) {
+			return false
+		}
+	}
+	for ; i < len(a); i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hashBytes mixes b into h a word at a time (not for hash tables: only to
+// tell most unequal values apart without comparing them).
+func hashBytes(h uint64, b []byte) uint64 {
+	const prime = 0x100000001b3
+	h ^= uint64(len(b))
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		h = (h ^ loadWord(b[i:])) * prime
+		h ^= h >> 29
+	}
+	if i == len(b) {
+		return h
+	}
+	var w uint64
+	if len(b) >= 8 {
+		w = loadWord(b[len(b)-8:]) // overlapping: fewer steps than the bytes
+	} else {
+		for k := len(b) - 1; k >= 0; k-- {
+			w = w<<8 | uint64(b[k])
+		}
+	}
+	h = (h ^ w) * prime
+	return h ^ h>>29
+}

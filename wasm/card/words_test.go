@@ -1,0 +1,198 @@
+package card
+
+import (
+	"encoding/json"
+	"strings"
+	"unsafe"
+
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The word-at-a-time tests must agree with the plain per-byte definitions:
+// every byte value in every position, then random words biased towards the
+// edges of each range.
+var classes = []byteClass{classDigit, classAlnum, classCardID, classHex}
+
+func newClass(upper, lower, x1, x2 byte) byteClass {
+	return byteClass(upper) | byteClass(lower)<<8 | byteClass(x1)<<16 | byteClass(x2)<<24
+}
+
+func TestClassConstants(t *testing.T) {
+	require.Equal(t, newClass('@', '`', 0x80, 0x80), classDigit)
+	require.Equal(t, newClass('Z', 'z', 0x80, 0x80), classAlnum)
+	require.Equal(t, newClass('Z', 'z', '_', '-'), classCardID)
+	require.Equal(t, newClass('@', 'f', 0x80, 0x80), classHex)
+}
+
+func TestWordHelpersMatchBytewise(t *testing.T) {
+	inClass := func(c byteClass, ch byte) bool {
+		digit := ch >= '0' && ch <= '9'
+		switch c {
+		case classDigit:
+			return digit
+		case classHex:
+			return digit || (ch >= 'a' && ch <= 'f')
+		case classAlnum:
+			return isAlnum(ch)
+		}
+		return isAlnum(ch) || ch == '_' || ch == '-'
+	}
+	check := func(word [8]byte) {
+		w := loadWord(word[:])
+		var back [8]byte
+		store64(back[:], w)
+		require.Equal(t, word, back)
+		// Lowest flag exact for the scanners.
+		wantStop, wantZero := -1, -1
+		for k := 7; k >= 0; k-- {
+			if strClass[word[k]] != 0 {
+				wantStop = k
+			}
+			if word[k] == 0 {
+				wantZero = k
+			}
+		}
+		if m := strStops(w); wantStop < 0 {
+			require.Zero(t, m, "%q", word)
+		} else {
+			require.Equal(t, wantStop, firstFlag(m), "%q", word)
+		}
+		if m := zeroBytes(w); wantZero < 0 {
+			require.Zero(t, m, "%q", word)
+		} else {
+			require.Equal(t, wantZero, firstFlag(m), "%q", word)
+		}
+		// Every flag exact for the classes (ASCII words) and eqByte.
+		for k := 0; k < 8; k++ {
+			bit := uint64(0x80) << (8 * k)
+			require.Equal(t, word[k] == '_', eqByte(w, '_')&bit != 0, "%q", word)
+			if w&hi8 != 0 {
+				continue
+			}
+			for _, c := range classes {
+				// The other bytes set to '0', in every class: allIn sees this byte alone.
+				one := [8]byte{'0', '0', '0', '0', '0', '0', '0', '0'}
+				one[k] = word[k]
+				require.Equal(t, inClass(c, word[k]), allIn(one[:], c), "class %x %q", c, one)
+			}
+		}
+	}
+	for v := 0; v < 256; v++ {
+		for k := 0; k < 8; k++ {
+			word := [8]byte{'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}
+			word[k] = byte(v)
+			check(word)
+			word = [8]byte{}
+			word[k] = byte(v)
+			check(word)
+		}
+	}
+	edges := []byte{0, 1, 0x1f, 0x20, '!', '"', '#', ',', '-', '.', '/', '0', '9', ':', '<', '=', '>', '@', 'A', 'F', 'G',
+		'Z', '[', '\\', ']', '^', '_', '`', 'a', 'f', 'g', 'z', '{', 0x7f, 0x80, 0xfe, 0xff}
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 200000; n++ {
+		var word [8]byte
+		for k := range word {
+			if r.IntN(4) == 0 {
+				word[k] = byte(r.IntN(256))
+			} else {
+				word[k] = edges[r.IntN(len(edges))]
+			}
+		}
+		check(word)
+	}
+}
+
+func TestAllInAndEqBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("0123456789abcdefABCDEFXYZxyz_-=.\x00\x80\xff")
+	for n := 0; n < 50000; n++ {
+		b := make([]byte, r.IntN(45))
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		for _, c := range classes {
+			want := true
+			for _, ch := range b {
+				ok := ch >= '0' && ch <= '9'
+				switch c {
+				case classHex:
+					ok = ok || (ch >= 'a' && ch <= 'f')
+				case classAlnum:
+					ok = isAlnum(ch)
+				case classCardID:
+					ok = isAlnum(ch) || ch == '_' || ch == '-'
+				}
+				want = want && ok
+			}
+			require.Equal(t, want, allIn(b, c), "class %x %q", c, b)
+		}
+		o := append([]byte(nil), b...)
+		require.True(t, eqBytes(b, o))
+		require.True(t, eqName(b, string(o)), "%q", b)
+		for _, name := range append(extNames[:], "cardId", "cardExt", "ab", "") {
+			require.Equal(t, string(b) == name, eqName(b, name), "%q %q", b, name)
+			// One byte off, anywhere.
+			if len(name) > 0 {
+				k := r.IntN(len(name))
+				near := []byte(name)
+				near[k] ^= byte(1 << r.IntN(8))
+				require.Equal(t, string(near) == name, eqName(near, name), "%q %q", near, name)
+				require.True(t, eqName([]byte(name), name))
+			}
+		}
+		if len(o) > 0 {
+			o[r.IntN(len(o))] ^= 1
+			require.False(t, eqBytes(b, o), "%q %q", b, o)
+			require.False(t, eqBytes(b, o[:len(o)-1]))
+		}
+	}
+}
+
+// A node must stay 32 bytes: Go's wasm backend zeroes and copies anything
+// larger with memory.fill and memory.copy, which wazero runs as calls into
+// the Go runtime, once per node parsed.
+func TestNodeSize(t *testing.T) {
+	require.Equal(t, uintptr(32), unsafe.Sizeof(node{}))
+}
+
+// Strings read a word at a time decode as encoding/json decodes them,
+// whatever falls where: escapes across word boundaries, '=' and UTF-8 in
+// plain runs, the closing quote at the very end of the text.
+func TestStringsMatchEncodingJSON(t *testing.T) {
+	pieces := []string{"a", "bcdefgh", "0123456789abcdef", `\"`, `\\`, `\/`, `\n`, `\u00e9`, `\ud83d\ude00`, "=", "é", "中文", " ", "'"}
+	r := rand.New(rand.NewPCG(5, 6))
+	var tr tree
+	for n := 0; n < 20000; n++ {
+		raw := ""
+		for k := r.IntN(12); k > 0; k-- {
+			raw += pieces[r.IntN(len(pieces))]
+		}
+		token := `"` + raw + `"`
+		var want string
+		require.NoError(t, json.Unmarshal([]byte(token), &want), token)
+		for _, text := range []string{token, `{"k":` + token + `}`, `[` + token + `,1]`} {
+			in := []byte(text)
+			tr.reset(in)
+			d := tr.addDoc(in, -1, -1)
+			root, err := tr.parse(d, maxDepth)
+			require.Nil(t, err, text)
+			s := root
+			switch tr.nodes[root].kind {
+			case kindObject:
+				s = tr.nodes[tr.nodes[root].first].next
+			case kindArray:
+				s = tr.nodes[root].first
+			}
+			nd := tr.nodes[s]
+			require.Equal(t, kindString, nd.kind, text)
+			require.Equal(t, want, string(tr.val(s)), text)
+			require.Equal(t, token, string(in[nd.start:nd.end]), text)
+			require.Equal(t, strings.Contains(raw, `\`), nd.escaped, text)
+			require.Equal(t, strings.Contains(raw, "="), nd.truth, text)
+		}
+	}
+}
