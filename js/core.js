@@ -6,6 +6,10 @@
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 const MAX_OP_BYTES = 4096;
+// The guest block for op and input: at least this big, and kept between
+// calls up to KEEP_BLOCK_BYTES (a rare huge input's block is freed after its call).
+const MIN_BLOCK_BYTES = 64 * 1024;
+const KEEP_BLOCK_BYTES = 1024 * 1024;
 
 /** The module ABI this shim speaks (wasm/guest: abiVersion). */
 export const ABI_VERSION = 1;
@@ -174,7 +178,8 @@ function adopt(instance, imports) {
   if (v !== ABI_VERSION) {
     throw new WxcardError(`wxcard: the module speaks ABI version ${v}; this package needs ${ABI_VERSION}`);
   }
-  return { ex, memory: ex.memory, state: imports.state };
+  // block: one guest block reused by every call that fits (see invoke).
+  return { ex, memory: ex.memory, state: imports.state, block: 0, blockCap: 0 };
 }
 
 function describe(err, state) {
@@ -328,8 +333,11 @@ const defaultText = {
   read: (buffer, ptr, len) => utf8Decode(new Uint8Array(buffer, ptr, len)),
 };
 
+// The ops' names, encoded once.
+const OP_BYTES = new Map(OPS.map((op) => [op, utf8Encode(op)]));
+
 function opBytes(op) {
-  if (typeof op === 'string') return utf8Encode(op);
+  if (typeof op === 'string') return OP_BYTES.get(op) || utf8Encode(op);
   if (op instanceof Uint8Array) return op;
   throw new TypeError('wxcard: op must be a string (one of ' + OPS.join(', ') + ')');
 }
@@ -477,14 +485,30 @@ export function createWxcard(platform) {
     let ptr;
     let len;
     try {
-      const opPtr = ex.wxcard_alloc(ob.length) >>> 0;
-      const inPtr = ex.wxcard_alloc(inLen) >>> 0;
-      new Uint8Array(memory.buffer).set(ob, opPtr);
+      // Op and input share one block, kept for the next call when it is not
+      // too big: most calls then cost the module no allocation (as the Go
+      // host does).
+      const need = ob.length + inLen;
+      if (cur.blockCap < need) {
+        if (cur.block) ex.wxcard_free(cur.block);
+        cur.block = 0;
+        cur.blockCap = 0;
+        const cap = need <= KEEP_BLOCK_BYTES ? Math.max(need, MIN_BLOCK_BYTES) : need;
+        cur.block = ex.wxcard_alloc(cap) >>> 0;
+        cur.blockCap = cap;
+      }
+      const opPtr = cur.block;
+      const inPtr = opPtr + ob.length;
+      const mem = new Uint8Array(memory.buffer);
+      mem.set(ob, opPtr);
       if (isText) text.write(iv, memory.buffer, inPtr, inLen);
-      else new Uint8Array(memory.buffer).set(iv, inPtr);
+      else mem.set(iv, inPtr);
       const r = BigInt.asUintN(64, BigInt(ex.wxcard_call(opPtr, ob.length, inPtr, inLen)));
-      ex.wxcard_free(opPtr);
-      ex.wxcard_free(inPtr);
+      if (cur.blockCap > KEEP_BLOCK_BYTES) {
+        ex.wxcard_free(cur.block);
+        cur.block = 0;
+        cur.blockCap = 0;
+      }
       ptr = Number(r >> 32n);
       len = Number(r & 0xffffffffn);
       // Fresh views only from here: the call may have grown memory.

@@ -1,6 +1,7 @@
 // Node entry: loads wxcard.wasm from disk (never from the network).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { randomFillSync } from 'node:crypto';
 import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
 // Packed, the wasm sits next to this file (prepack copies it); in the
@@ -19,13 +20,6 @@ async function readDefault() {
   throw new WxcardError(
     `wxcard: wxcard.wasm not found at ${fileURLToPath(PACKAGED)} or ${fileURLToPath(DEVELOPMENT)}; pass its bytes to init()`,
   );
-}
-
-// Node ≥ 19 has Web Crypto as a global; Node 18 gets it from node:crypto,
-// loaded only then (loading it costs a few milliseconds of cold start).
-let fill = globalThis.crypto && typeof globalThis.crypto.getRandomValues === 'function' ? globalThis.crypto : null;
-async function prepare() {
-  if (!fill) fill = (await import('node:crypto')).webcrypto;
 }
 
 async function resolve(source) {
@@ -57,8 +51,9 @@ const nodePlatform = {
   text,
   resolve,
   defaultSource: readDefault,
-  prepare,
-  getRandomValues: (b) => fill.getRandomValues(b),
+  // node:crypto's randomFillSync, not the Web Crypto global: touching
+  // globalThis.crypto loads Web Crypto, about a millisecond of cold start.
+  getRandomValues: (b) => randomFillSync(b),
 };
 
 /** An engine of its own (own instance and state), for isolation. */

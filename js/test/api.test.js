@@ -191,3 +191,31 @@ test('memory stays bounded over many calls (every block handed to the module is 
   assert.equal(e.callRawText('validateCardList', input), want);
   assert.ok(memory.buffer.byteLength < 64 * 1024 * 1024, `memory grew to ${memory.buffer.byteLength} bytes`);
 });
+
+test('calls reuse one guest block; a block over 1 MiB is freed after its call', async () => {
+  const counts = { alloc: 0, free: 0 };
+  const e = createWxcard();
+  await e.init({
+    wasm: wasmBytes,
+    instantiate: async (bytes, imports) => {
+      const { instance } = await WebAssembly.instantiate(bytes, imports);
+      const ex = instance.exports;
+      return {
+        exports: {
+          ...ex,
+          wxcard_alloc: (n) => (counts.alloc++, ex.wxcard_alloc(n)),
+          wxcard_free: (p) => (counts.free++, ex.wxcard_free(p)),
+        },
+      };
+    },
+  });
+  const want = e.callRawText('validateCardList', request);
+  for (let i = 0; i < 100; i++) assert.equal(e.callRawText('validateCardList', request), want);
+  assert.deepEqual(counts, { alloc: 1, free: 0 });
+  const big = JSON.stringify({ payload: { cardList: [{ cardId: 'p', cardExt: 'x'.repeat(2 << 20) }] }, options: {} });
+  e.callRaw('validateCardList', big);
+  // The small block gave way to the big one, which went after its call.
+  assert.deepEqual(counts, { alloc: 2, free: 2 });
+  assert.equal(e.callRawText('validateCardList', request), want);
+  assert.deepEqual(counts, { alloc: 3, free: 2 });
+});
