@@ -219,19 +219,23 @@ func (p *parser) value() int32 {
 	case c == '"':
 		// Most strings are plain (no escape, no '=', ASCII): read them here,
 		// a word at a time, without a call; the rest go to strEscaped.
+		// The loops walk a shrinking slice, which the compiler can prove in
+		// bounds: no bounds checks inside them.
 		t := p.text
 		start := p.pos
-		i := start + 1
-		for ; i+8 <= len(t); i += 8 {
-			if m := strStops(loadWord(t[i:])); m != 0 {
-				i += firstFlag(m)
+		rest := t[start+1:]
+		for len(rest) >= 8 {
+			if m := strStops(loadWord(rest)); m != 0 {
+				rest = rest[firstFlag(m):]
 				break
 			}
+			rest = rest[8:]
 		}
-		for i < len(t) && strClass[t[i]] == 0 {
-			i++
+		for len(rest) > 0 && strClass[rest[0]] == 0 {
+			rest = rest[1:]
 		}
-		if i < len(t) && t[i] == '"' {
+		i := len(t) - len(rest)
+		if len(rest) > 0 && rest[0] == '"' {
 			p.pos = i + 1
 			return p.push(kindString, start, i+1, start+1, i-start-1)
 		}
@@ -406,32 +410,31 @@ func (p *parser) strEscaped(start, i int) int32 {
 		// The plain run up to the next stop, a word at a time: copy eight
 		// bytes, keep those before the first stop. A \" stop (a cardExt
 		// given as a string is mostly that) is decoded without leaving the
-		// loop: in wasm every jump out and back costs a dispatch.
-		for i+8 <= len(t) && w+8 <= len(buf) {
-			x := loadWord(t[i:])
-			store64(buf[w:], x)
+		// loop: in wasm every jump out and back costs a dispatch. The loops
+		// walk shrinking slices, which the compiler proves in bounds.
+		src, dst := t[i:], buf[w:]
+		for len(src) >= 8 && len(dst) >= 8 {
+			x := loadWord(src)
+			store64(dst, x)
 			m := strStops(x)
 			if m == 0 {
-				i += 8
-				w += 8
+				src, dst = src[8:], dst[8:]
 				continue
 			}
 			n := firstFlag(m)
-			i += n
-			w += n
-			if t[i] != '\\' || i+1 >= len(t) || t[i+1] != '"' {
+			src, dst = src[n:], dst[n:]
+			if len(src) < 2 || len(dst) < 1 || src[0] != '\\' || src[1] != '"' {
 				break
 			}
 			escaped = true
-			buf[w] = '"'
-			w++
-			i += 2
+			dst[0] = '"'
+			src, dst = src[2:], dst[1:]
 		}
-		for i < len(t) && strClass[t[i]] == 0 {
-			buf[w] = t[i]
-			w++
-			i++
+		for len(src) > 0 && len(dst) > 0 && strClass[src[0]] == 0 {
+			dst[0] = src[0]
+			src, dst = src[1:], dst[1:]
 		}
+		i, w = len(t)-len(src), len(buf)-len(dst)
 		if i >= len(t) {
 			p.fail(start, i-start, msgSynUnterminated, "")
 			return -1

@@ -113,21 +113,24 @@ func eqByte(w uint64, ch byte) uint64 {
 
 // allIn reports whether every byte of b is in class c.
 func allIn(b []byte, c byteClass) bool {
-	n := len(b)
-	for i := 0; i < n; i += 8 {
+	// Shrinking slices, not indexes: the compiler proves them in bounds.
+	for rest := b; len(rest) > 0; {
 		var w uint64
 		switch {
-		case i+8 <= n:
-			w = loadWord(b[i:])
-		case n >= 8:
-			w = loadWord(b[n-8:]) // the last eight, overlapping some already passed
+		case len(rest) >= 8:
+			w = loadWord(rest)
+			rest = rest[8:]
+		case len(b) >= 8:
+			w = loadWord(b[len(b)-8:]) // the last eight, overlapping some already passed
+			rest = nil
 		default:
 			// A short string, padded with '0', which every class holds.
 			w = lo8 * '0'
-			for k := 0; k < n; k++ {
+			for k, ch := range b {
 				sh := 8 * uint(k)
-				w = w&^(0xFF<<sh) | uint64(b[k])<<sh
+				w = w&^(0xFF<<sh) | uint64(ch)<<sh
 			}
+			rest = nil
 		}
 		// The class test, written out here: as a function it would not inline.
 		in := inRange(w, '0', '9') | inRange(w, 'A', byte(c)) | inRange(w, 'a', byte(c>>8)) |
@@ -144,16 +147,17 @@ func eqBytes(a, b []byte) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	i := 0
-	for ; i+8 <= len(a); i += 8 {
-		if loadWord(a[i:]) != loadWord(b[i:]) {
+	for len(a) >= 8 && len(b) >= 8 {
+		if loadWord(a) != loadWord(b) {
 			return false
 		}
+		a, b = a[8:], b[8:]
 	}
-	for ; i < len(a); i++ {
-		if a[i] != b[i] {
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] != b[0] {
 			return false
 		}
+		a, b = a[1:], b[1:]
 	}
 	return true
 }
@@ -163,12 +167,13 @@ func eqBytes(a, b []byte) bool {
 func hashBytes(h uint64, b []byte) uint64 {
 	const prime = 0x100000001b3
 	h ^= uint64(len(b))
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		h = (h ^ loadWord(b[i:])) * prime
+	rest := b
+	for len(rest) >= 8 {
+		h = (h ^ loadWord(rest)) * prime
 		h ^= h >> 29
+		rest = rest[8:]
 	}
-	if i == len(b) {
+	if len(rest) == 0 {
 		return h
 	}
 	var w uint64
