@@ -1,13 +1,20 @@
 // Node entry: loads wxcard.wasm from disk (never from the network).
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { randomFillSync } from 'node:crypto';
 import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
 // Packed, the wasm sits next to this file (prepack copies it); in the
 // repository it is the committed build at ../wasm/wxcard.wasm.
 const PACKAGED = new URL('./wxcard.wasm', import.meta.url);
 const DEVELOPMENT = new URL('../wasm/wxcard.wasm', import.meta.url);
+
+// Node's file functions, fetched when first needed: an ESM import of a
+// builtin costs milliseconds of cold start, process.getBuiltinModule
+// (Node ≥ 20.16) almost nothing. fs.readFile with a callback reads the
+// 2.5 MB module a few milliseconds sooner than fs/promises does.
+async function readFile(path) {
+  const fs = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('fs') : await import('node:fs');
+  return new Promise((resolve, reject) => fs.readFile(path, (err, data) => (err ? reject(err) : resolve(data))));
+}
 
 async function readDefault() {
   for (const url of [PACKAGED, DEVELOPMENT]) {
@@ -47,13 +54,19 @@ const text = {
   read: (buffer, ptr, len) => Buffer.from(buffer, ptr, len).toString('utf8'),
 };
 
+// random_get serves only the Go runtime's own seeds (map hashing, its
+// scheduler): the module depends on no crypto package (sign/boundary_test.go
+// holds that). Math.random, which V8 seeds from the operating system, does
+// for that, and spares loading Node's crypto module: 5-8 ms of cold start.
+function getRandomValues(b) {
+  for (let i = 0; i < b.length; i++) b[i] = (Math.random() * 256) >>> 0;
+}
+
 const nodePlatform = {
   text,
   resolve,
   defaultSource: readDefault,
-  // node:crypto's randomFillSync, not the Web Crypto global: touching
-  // globalThis.crypto loads Web Crypto, about a millisecond of cold start.
-  getRandomValues: (b) => randomFillSync(b),
+  getRandomValues,
 };
 
 /** An engine of its own (own instance and state), for isolation. */

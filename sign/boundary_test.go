@@ -42,6 +42,12 @@ func TestBoundaryGuestDeps(t *testing.T) {
 	require.Contains(t, deps, "github.com/wxcard/wxcard/wasm/card", "go list did not see the core")
 	assert.NotContains(t, deps, signPkg)
 	assert.NotContains(t, deps, "crypto/sha1")
+	// No cryptography at all: the JS hosts serve the module's random_get
+	// from Math.random (js/index.js), which is only sound while nothing in
+	// the guest needs secret randomness.
+	for _, d := range deps {
+		assert.False(t, d == "crypto" || strings.HasPrefix(d, "crypto/"), "the guest depends on %s", d)
+	}
 }
 
 var wasmExport = regexp.MustCompile(`^//go:wasmexport\s+(\S+)`)
