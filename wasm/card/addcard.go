@@ -1,6 +1,9 @@
 package card
 
-import "unicode/utf8"
+import (
+	"hash/maphash"
+	"unicode/utf8"
+)
 
 // Rules for wx.addCard's cardList and the builder of its cardExt strings.
 
@@ -615,7 +618,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 	if add {
 		for i := range cards {
 			if n := c.stringValue(cards[i].ext.f[extNonce]); len(n) > 0 && cards[i].ts != nil {
-				keys = append(keys, newPairKey(n, cards[i].ts, i))
+				keys = append(keys, newPairKey(c.seed, n, cards[i].ts, i))
 			}
 		}
 		keys = c.repeats(keys, func(first, i int) {
@@ -625,7 +628,7 @@ func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
 	keys = keys[:0]
 	for i := range cards {
 		if code := c.stringValue(cards[i].ext.f[extCode]); cards[i].idOK && len(code) > 0 {
-			keys = append(keys, newPairKey(t.val(cards[i].id), code, i))
+			keys = append(keys, newPairKey(c.seed, t.val(cards[i].id), code, i))
 		}
 	}
 	c.keys = c.repeats(keys, func(first, i int) {
@@ -651,8 +654,11 @@ type pairKey struct {
 	i    int
 }
 
-func newPairKey(a, b []byte, i int) pairKey {
-	return pairKey{a: a, b: b, h: hashBytes(hashBytes(0, a), b), i: i}
+// The hash is seeded per Caller (hash/maphash, seeded at random): keys made
+// to collide, which would make repeats quadratic, cannot be made without the
+// seed.
+func newPairKey(seed maphash.Seed, a, b []byte, i int) pairKey {
+	return pairKey{a: a, b: b, h: maphash.Bytes(seed, a)*0x9e3779b97f4a7c15 ^ maphash.Bytes(seed, b), i: i}
 }
 
 func (k *pairKey) same(o *pairKey) bool {

@@ -1,6 +1,9 @@
 package card
 
-import "strings"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // finding is a diagnostic before positions are resolved.
 type finding struct {
@@ -32,6 +35,7 @@ type checker struct {
 	cards    []card // reused across calls by a Caller
 	keys     []pairKey
 	slots    []int32 // repeats' table
+	seed     maphash.Seed
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.

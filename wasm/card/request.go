@@ -1,5 +1,7 @@
 package card
 
+import "hash/maphash"
+
 // MaxInput is the largest input the core reads; a larger one gets a
 // payload-limit diagnostic without being parsed. For lint the limit holds
 // for each file, and the request as a whole may reach MaxLintInput, so a
@@ -146,7 +148,11 @@ func limitFor(op string) int {
 func (k *Caller) prepare(input []byte, limit int) *checker {
 	k.t.reset(input[:min(len(input), limit)])
 	k.opts = options{locale: LocaleEn, maxSkew: defaultMaxSkew}
-	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots}
+	seed := k.c.seed
+	if seed == (maphash.Seed{}) {
+		seed = maphash.MakeSeed()
+	}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, seed: seed}
 	return &k.c
 }
 

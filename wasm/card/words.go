@@ -161,29 +161,3 @@ func eqBytes(a, b []byte) bool {
 	}
 	return true
 }
-
-// hashBytes mixes b into h a word at a time (not for hash tables: only to
-// tell most unequal values apart without comparing them).
-func hashBytes(h uint64, b []byte) uint64 {
-	const prime = 0x100000001b3
-	h ^= uint64(len(b))
-	rest := b
-	for len(rest) >= 8 {
-		h = (h ^ loadWord(rest)) * prime
-		h ^= h >> 29
-		rest = rest[8:]
-	}
-	if len(rest) == 0 {
-		return h
-	}
-	var w uint64
-	if len(b) >= 8 {
-		w = loadWord(b[len(b)-8:]) // overlapping: fewer steps than the bytes
-	} else {
-		for k := len(b) - 1; k >= 0; k-- {
-			w = w<<8 | uint64(b[k])
-		}
-	}
-	h = (h ^ w) * prime
-	return h ^ h>>29
-}
