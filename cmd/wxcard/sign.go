@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -49,18 +50,23 @@ func (a *app) readStdin(cmd string) ([]byte, int, bool) {
 	return b, 0, true
 }
 
-// noPositional rejects positional arguments, refusing ticket-like ones
-// with the reason.
-func (a *app) noPositional(cmd string, pos []string) (int, bool) {
+// parseFlagsOnly parses a command that takes flags and no positional
+// arguments, refusing ticket-like ones with the reason. It returns done with
+// the exit code when the command must stop.
+func (a *app) parseFlagsOnly(cmd string, fs *flag.FlagSet, args []string) (int, bool) {
+	pos, rc, done := a.parseCommand(cmd, fs, args)
+	if done {
+		return rc, true
+	}
 	for _, p := range pos {
 		if looksLikeTicket(p) {
-			return a.fail(cmd, refusePositional()), false
+			return a.fail(cmd, refusePositional()), true
 		}
 	}
 	if len(pos) > 0 {
-		return a.usageError(cmd, "unexpected argument "+quoteSafe(pos[0])), false
+		return a.usageError(cmd, "unexpected argument "+quoteSafe(pos[0])), true
 	}
-	return 0, true
+	return 0, false
 }
 
 func (a *app) sign(args []string) int {
@@ -70,11 +76,7 @@ func (a *app) sign(args []string) int {
 	code := fs.String("code", "", "")
 	openid := fs.String("openid", "", "")
 	ticketFile := fs.String("ticket-file", "", "")
-	pos, rc, done := a.parseCommand(cmd, fs, args)
-	if done {
-		return rc
-	}
-	if rc, ok := a.noPositional(cmd, pos); !ok {
+	if rc, done := a.parseFlagsOnly(cmd, fs, args); done {
 		return rc
 	}
 	if *cardID == "" {
@@ -135,11 +137,7 @@ func (a *app) verify(args []string) int {
 	ticketFile := fs.String("ticket-file", "", "")
 	format := fs.String("format", "text", "")
 	locale := fs.String("locale", "", "")
-	pos, rc, done := a.parseCommand(cmd, fs, args)
-	if done {
-		return rc
-	}
-	if rc, ok := a.noPositional(cmd, pos); !ok {
+	if rc, done := a.parseFlagsOnly(cmd, fs, args); done {
 		return rc
 	}
 	if *format != "text" && *format != "json" {

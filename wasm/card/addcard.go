@@ -124,17 +124,31 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 // readAddCards checks every item of the cardList array l, then the batch.
 func (c *checker) readAddCards(l int32, at listCtx, build bool) []card {
 	t := c.t
-	cards := c.cardBuf(int(t.count(l)))
 	// One document per cardExt: reserve them at once.
 	if n := t.count(l); cap(t.docs)-len(t.docs) < n {
 		// Grow geometrically: a lint run calls this once per file.
 		t.docs = append(make([]document, 0, max(2*cap(t.docs), len(t.docs)+n+1)), t.docs...)
 	}
+	return c.readCardList(l, at, true, func(cd *card, i int, it int32) { c.readAddCard(cd, i, it, at, build) })
+}
+
+// readCardList reads every item of the cardList array l with read, into cards
+// reused from an earlier call, then applies the batch rules. Cards are
+// filled in place: in wasm, building a card and copying it in would be a
+// memory.fill and a memory.copy, each run by wazero as calls into the Go
+// runtime.
+func (c *checker) readCardList(l int32, at listCtx, add bool, read func(cd *card, i int, it int32)) []card {
+	t := c.t
+	cards := c.cardBuf(int(t.count(l)))
 	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
-		cards = c.nextCard(cards)
-		c.readAddCard(&cards[len(cards)-1], len(cards)-1, it, at, build)
+		if len(cards) < cap(cards) {
+			cards = cards[:len(cards)+1]
+		} else {
+			cards = append(cards, card{})
+		}
+		read(&cards[len(cards)-1], len(cards)-1, it)
 	}
-	c.checkBatch(cards, at, true)
+	c.checkBatch(cards, at, add)
 	return cards
 }
 
@@ -167,17 +181,6 @@ func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool)
 	}
 }
 
-// nextCard appends a card to cards for newCard to fill, reusing the memory
-// of an earlier call: in wasm, building a card and copying it in would be a
-// memory.fill and a memory.copy, each run by wazero as calls into the Go
-// runtime.
-func (c *checker) nextCard(cards []card) []card {
-	if len(cards) < cap(cards) {
-		return cards[:len(cards)+1]
-	}
-	return append(cards, card{})
-}
-
 // newCard starts reading cardList item i into cd, setting every field; it
 // is false when the item is not an object (reported).
 func (c *checker) newCard(cd *card, i int, it int32, at listCtx) bool {
@@ -207,7 +210,7 @@ func (c *checker) itemMembers(i int, it int32, at listCtx, second string, which 
 		var slot *int32
 		if string(key) == "cardId" {
 			slot = &id
-		} else if eqName(key, second) {
+		} else if sameText(key, second) {
 			slot = &val
 		} else {
 			c.unknownItemKey(k, at.item(i), which)
@@ -269,6 +272,31 @@ func looksLikeCardID(b []byte) bool {
 
 func isAlnum(ch byte) bool {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+}
+
+// alnumRules applies the rules of nonce_str (nonce) or code to the string
+// node v of item i of the list at, in its cardExt (inExt) or the item itself
+// (openCard): too many characters is an error, one that is not an ASCII
+// letter or digit a warning. The pointer is written only to report.
+func (c *checker) alnumRules(v int32, nonce bool, at listCtx, i int, inExt bool) {
+	name, limit, long, charset, msgLong, msgCharset := "code", maxCode, CodeCodeTooLong, CodeCodeCharset, msgCodeTooLong, msgCodeCharset
+	if nonce {
+		name, limit, long, charset, msgLong, msgCharset = "nonce_str", maxNonce, CodeNonceTooLong, CodeNonceCharset, msgNonceTooLong, msgNonceCharset
+	}
+	n, bad := alnumText(c.t.val(v))
+	if n <= limit && bad == "" {
+		return
+	}
+	path := at.item(i).child(name)
+	if inExt {
+		path = at.field(i, name)
+	}
+	if n > limit {
+		c.errorf(long, c.t.spanOf(v), path, msgLong, itoa(n))
+	}
+	if bad != "" {
+		c.warnf(charset, c.t.spanOf(v), path, msgCharset, bad)
+	}
 }
 
 // alnumText returns the length of b in characters and its first character
@@ -363,7 +391,7 @@ func extIndex(key []byte) int {
 	case 20:
 		f = extFixedBegin
 	}
-	if f < 0 || !eqName(key, extNames[f]) {
+	if f < 0 || !sameText(key, extNames[f]) {
 		return -1
 	}
 	return f
@@ -402,13 +430,7 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	case len(t.val(v)) == 0:
 		c.warnf(CodeNonceMissing, t.spanOf(v), path(extNonce), msgNonceEmpty)
 	default:
-		n, bad := alnumText(t.val(v))
-		if n > maxNonce {
-			c.errorf(CodeNonceTooLong, t.spanOf(v), path(extNonce), msgNonceTooLong, itoa(n))
-		}
-		if bad != "" {
-			c.warnf(CodeNonceCharset, t.spanOf(v), path(extNonce), msgNonceCharset, bad)
-		}
+		c.alnumRules(v, true, at, i, true)
 	}
 	// signature
 	switch v := e.f[extSignature]; {
@@ -432,14 +454,8 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	}
 	// code and openid
 	code := c.optionalString(e.f[extCode], field(extCode), "code")
-	if code != nil && len(code) > 0 {
-		n, bad := alnumText(code)
-		if n > maxCode {
-			c.errorf(CodeCodeTooLong, t.spanOf(e.f[extCode]), path(extCode), msgCodeTooLong, itoa(n))
-		}
-		if bad != "" {
-			c.warnf(CodeCodeCharset, t.spanOf(e.f[extCode]), path(extCode), msgCodeCharset, bad)
-		}
+	if len(code) > 0 {
+		c.alnumRules(e.f[extCode], false, at, i, true)
 	}
 	openid := c.optionalString(e.f[extOpenID], field(extOpenID), "openid")
 
@@ -662,7 +678,7 @@ func newPairKey(seed maphash.Seed, a, b []byte, i int) pairKey {
 }
 
 func (k *pairKey) same(o *pairKey) bool {
-	return k.h == o.h && eqBytes(k.a, o.a) && eqBytes(k.b, o.b)
+	return k.h == o.h && sameText(k.a, o.a) && sameText(k.b, o.b)
 }
 
 // repeats calls dup(first, i) for every key equal to an earlier one, first

@@ -12,32 +12,24 @@ func ValidateCardList(payload []byte, opts Options) Output {
 // BuildAddCard checks cardList items whose cardExt is an object and returns
 // wx.addCard options with each cardExt encoded as a JSON string.
 func BuildAddCard(payload []byte, opts Options) (*AddCardOptions, Output) {
-	out := runPayload(OpBuildAddCard, payload, opts)
-	r, _ := out.Result.(*AddCardOptions)
-	return r, out
+	return typedRun[AddCardOptions](OpBuildAddCard, payload, opts)
 }
 
 // BuildOpenCard checks {"cardList":[{"cardId","code"}]} and returns
 // wx.openCard options.
 func BuildOpenCard(payload []byte, opts Options) (*OpenCardOptions, Output) {
-	out := runPayload(OpBuildOpenCard, payload, opts)
-	r, _ := out.Result.(*OpenCardOptions)
-	return r, out
+	return typedRun[OpenCardOptions](OpBuildOpenCard, payload, opts)
 }
 
 // ParseAddCardResult reads the res an addCard callback received.
 func ParseAddCardResult(res []byte, opts Options) (*AddCardResult, Output) {
-	out := runPayload(OpParseAddCardResult, res, opts)
-	r, _ := out.Result.(*AddCardResult)
-	return r, out
+	return typedRun[AddCardResult](OpParseAddCardResult, res, opts)
 }
 
 // ParseActivateURL reads the URL card/membercard/activate/geturl returned
 // into the member-card component's launch options.
 func ParseActivateURL(url string, opts Options) (*MemberCardLaunch, Output) {
-	out := runPayload(OpParseActivateURL, appendString(nil, url), opts)
-	r, _ := out.Result.(*MemberCardLaunch)
-	return r, out
+	return typedRun[MemberCardLaunch](OpParseActivateURL, appendString(nil, url), opts)
 }
 
 // ValidateMemberCardLaunch checks {"appId","extraData"} as passed to
@@ -49,8 +41,13 @@ func ValidateMemberCardLaunch(payload []byte, opts Options) Output {
 // ParseReferrerInfo reads the options App.onShow received after the
 // activation component returned.
 func ParseReferrerInfo(payload []byte, opts Options) (*ReferrerInfo, Output) {
-	out := runPayload(OpParseReferrerInfo, payload, opts)
-	r, _ := out.Result.(*ReferrerInfo)
+	return typedRun[ReferrerInfo](OpParseReferrerInfo, payload, opts)
+}
+
+// typedRun runs op and returns its result as the type the op gives.
+func typedRun[T any](op string, payload []byte, opts Options) (*T, Output) {
+	out := runPayload(op, payload, opts)
+	r, _ := out.Result.(*T)
 	return r, out
 }
 

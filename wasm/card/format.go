@@ -150,10 +150,8 @@ func (c *checker) jsonReport() []byte {
 				w.byte(',')
 			}
 			first = false
-			w.raw(`{"path":`)
-			w.str(lf.path)
-			w.raw(`,"kind":`)
-			w.str(lf.kind)
+			w.member(`{"path":`, lf.path)
+			w.member(`,"kind":`, lf.kind)
 			w.raw(`,"diagnostics":[`)
 			n := 0
 			for i := range diags {
@@ -213,25 +211,18 @@ func (c *checker) sarifReport() []byte {
 		loc = LocaleZh
 	}
 	w := &jsonOut{}
-	w.raw(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`)
-	w.str(Version)
+	w.member(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`, Version)
 	w.raw(`,"informationUri":"https://github.com/wxcard/wxcard","rules":[`)
 	for i, r := range catalogue {
 		if i > 0 {
 			w.byte(',')
 		}
-		w.raw(`{"id":`)
-		w.str(r.Code)
-		w.raw(`,"shortDescription":{"text":`)
-		w.str(r.Summary.In(loc))
-		w.raw(`},"fullDescription":{"text":`)
-		w.str(r.Summary.In(loc))
-		w.raw(`},"help":{"text":`)
-		w.str(r.Fix.In(loc))
-		w.raw(`},"helpUri":`)
-		w.str(RuleHelpURI(r.Code))
-		w.raw(`,"defaultConfiguration":{"level":`)
-		w.str(sarifLevel(r.Severity))
+		w.member(`{"id":`, r.Code)
+		w.member(`,"shortDescription":{"text":`, r.Summary.In(loc))
+		w.member(`},"fullDescription":{"text":`, r.Summary.In(loc))
+		w.member(`},"help":{"text":`, r.Fix.In(loc))
+		w.member(`},"helpUri":`, RuleHelpURI(r.Code))
+		w.member(`,"defaultConfiguration":{"level":`, sarifLevel(r.Severity))
 		w.raw("}}")
 	}
 	w.raw(`]}},"columnKind":"utf16CodeUnits","originalUriBaseIds":{"%SRCROOT%":{"description":{"text":"the directory wxcard lint ran in"}}},"results":[`)
@@ -240,18 +231,14 @@ func (c *checker) sarifReport() []byte {
 		if i > 0 {
 			w.byte(',')
 		}
-		w.raw(`{"ruleId":`)
-		w.str(f.code)
+		w.member(`{"ruleId":`, f.code)
 		w.raw(`,"ruleIndex":`)
 		w.num(int64(ruleIndex(f.code)))
-		w.raw(`,"level":`)
-		w.str(sarifLevel(f.sev))
-		w.raw(`,"message":{"text":`)
-		w.str(f.msg)
+		w.member(`,"level":`, sarifLevel(f.sev))
+		w.member(`,"message":{"text":`, f.msg)
 		w.byte('}')
 		if file := c.fileOf(f); file != "" {
-			w.raw(`,"locations":[{"physicalLocation":{"artifactLocation":{"uri":`)
-			w.str(uriPath(file))
+			w.member(`,"locations":[{"physicalLocation":{"artifactLocation":{"uri":`, uriPath(file))
 			w.raw(`,"uriBaseId":"%SRCROOT%"},"region":{"startLine":`)
 			w.num(int64(f.line))
 			w.raw(`,"startColumn":`)
@@ -267,8 +254,7 @@ func (c *checker) sarifReport() []byte {
 			w.raw("}}}]")
 		}
 		if f.path != "" {
-			w.raw(`,"properties":{"path":`)
-			w.str(f.path)
+			w.member(`,"properties":{"path":`, f.path)
 			w.byte('}')
 		}
 		w.byte('}')

@@ -440,14 +440,6 @@ func (p *parser) strEscaped(start, i int) int32 {
 			return -1
 		}
 		c := t[i]
-		// \" first: a cardExt given as a string is mostly that.
-		if c == '\\' && i+1 < len(t) && t[i+1] == '"' {
-			escaped = true
-			buf[w] = '"'
-			w++
-			i += 2
-			continue
-		}
 		switch {
 		case c == '"':
 			p.pos = i + 1
@@ -470,7 +462,7 @@ func (p *parser) strEscaped(start, i int) int32 {
 			}
 			e := t[i+1]
 			switch e {
-			case '\\', '/':
+			case '"', '\\', '/':
 			case 'b':
 				e = '\b'
 			case 'f':
@@ -592,116 +584,130 @@ func (p *parser) enter() bool {
 }
 
 func (p *parser) array() int32 {
-	if !p.enter() {
+	self, empty := p.open(kindArray, ']')
+	if self < 0 {
 		return -1
 	}
-	start := p.pos
-	self := p.push(kindArray, start, start, 0, 0)
-	p.pos++
-	p.skipSpace()
-	last := int32(-1)
-	if p.pos < len(p.text) && p.text[p.pos] == ']' {
-		p.pos++
-	} else {
-		for {
-			v := p.value()
-			if v < 0 {
-				return -1
-			}
-			p.link(self, last, v)
-			last = v
-			if p.pos+1 < len(p.text) && p.text[p.pos] == ',' && p.text[p.pos+1] > ' ' {
-				p.pos++ // compact JSON: what next does, without the call
-				continue
-			}
-			if more, ok := p.next(']', msgSynEOFArray, msgSynArraySep); !ok {
-				return -1
-			} else if !more {
-				break
-			}
+	for last := int32(-1); !empty; {
+		v := p.value()
+		if v < 0 {
+			return -1
 		}
+		p.link(self, last, v)
+		last = v
+		if p.comma() {
+			continue
+		}
+		more, ok := p.next(']', msgSynEOFArray, msgSynArraySep)
+		if !ok {
+			return -1
+		}
+		empty = !more
 	}
-	p.depth--
-	n := &p.t.nodes[self]
-	n.end = int32(p.pos)
-	return self
+	return p.close(self)
 }
 
 func (p *parser) object() int32 {
-	if !p.enter() {
+	self, empty := p.open(kindObject, '}')
+	if self < 0 {
 		return -1
 	}
-	start := p.pos
-	self := p.push(kindObject, start, start, 0, 0)
-	p.pos++
-	p.skipSpace()
-	last := int32(-1)
-	if p.pos < len(p.text) && p.text[p.pos] == '}' {
-		p.pos++
-	} else {
-		for {
-			if p.pos >= len(p.text) {
-				p.fail(p.pos, 0, msgSynEOFObject, "")
-				return -1
-			}
-			if p.text[p.pos] != '"' {
-				switch c := p.text[p.pos]; {
-				case c == '}':
-					p.fail(p.pos, 1, msgSynTrailingComma, "}")
-				case c == '\'':
-					p.fail(p.pos, 1, msgSynSingleQuote, "")
-				case isWordByte(c):
-					n := 1
-					for p.pos+n < len(p.text) && n < 64 && isWordByte(p.text[p.pos+n]) {
-						n++
-					}
-					p.fail(p.pos, n, msgSynUnquotedKey, string(p.text[p.pos:p.pos+n]))
-				default:
-					p.unexpectedKey()
+	for last := int32(-1); !empty; {
+		if p.pos >= len(p.text) {
+			p.fail(p.pos, 0, msgSynEOFObject, "")
+			return -1
+		}
+		if p.text[p.pos] != '"' {
+			switch c := p.text[p.pos]; {
+			case c == '}':
+				p.fail(p.pos, 1, msgSynTrailingComma, "}")
+			case c == '\'':
+				p.fail(p.pos, 1, msgSynSingleQuote, "")
+			case isWordByte(c):
+				n := 1
+				for p.pos+n < len(p.text) && n < 64 && isWordByte(p.text[p.pos+n]) {
+					n++
 				}
-				return -1
+				p.fail(p.pos, n, msgSynUnquotedKey, string(p.text[p.pos:p.pos+n]))
+			default:
+				p.unexpectedKey()
 			}
-			k := p.value() // a string: the byte at pos is '"'
-			if k < 0 {
-				return -1
-			}
-			// The cheap half of isSecretKey inline: secret names end in t or n.
-			if kv := p.t.val(k); !p.t.suspect && len(kv) >= 6 && (kv[len(kv)-1]|0x20 == 't' || kv[len(kv)-1]|0x20 == 'n') && isSecretKey(kv) {
+			return -1
+		}
+		k := p.value() // a string: the byte at pos is '"'
+		if k < 0 {
+			return -1
+		}
+		// The cheap half of isSecretKey inline: secret names end in t or n.
+		if !p.t.suspect {
+			if kv := p.t.val(k); len(kv) >= 6 && (kv[len(kv)-1]|0x20 == 't' || kv[len(kv)-1]|0x20 == 'n') && isSecretKey(kv) {
 				p.t.suspect = true
 			}
-			p.skipSpace()
-			if p.pos >= len(p.text) || p.text[p.pos] != ':' {
-				if p.pos >= len(p.text) {
-					p.fail(p.pos, 0, msgSynEOFObject, "")
-				} else {
-					p.fail(p.pos, 1, msgSynColon, describeByte(p.text[p.pos:]))
-				}
-				return -1
-			}
-			p.pos++
-			p.skipSpace()
-			v := p.value()
-			if v < 0 {
-				return -1
-			}
-			p.link(self, last, k)
-			p.t.nodes[k].next = v
-			last = v
-			if p.pos+1 < len(p.text) && p.text[p.pos] == ',' && p.text[p.pos+1] > ' ' {
-				p.pos++ // compact JSON: what next does, without the call
-				continue
-			}
-			if more, ok := p.next('}', msgSynEOFObject, msgSynObjectSep); !ok {
-				return -1
-			} else if !more {
-				break
-			}
 		}
+		p.skipSpace()
+		if p.pos >= len(p.text) || p.text[p.pos] != ':' {
+			if p.pos >= len(p.text) {
+				p.fail(p.pos, 0, msgSynEOFObject, "")
+			} else {
+				p.fail(p.pos, 1, msgSynColon, describeByte(p.text[p.pos:]))
+			}
+			return -1
+		}
+		p.pos++
+		p.skipSpace()
+		v := p.value()
+		if v < 0 {
+			return -1
+		}
+		p.link(self, last, k)
+		p.t.nodes[k].next = v
+		last = v
+		if p.comma() {
+			continue
+		}
+		more, ok := p.next('}', msgSynEOFObject, msgSynObjectSep)
+		if !ok {
+			return -1
+		}
+		empty = !more
 	}
+	return p.close(self)
+}
+
+// open starts the array or object whose bracket is at pos and reads up to
+// its first member; empty when closer follows at once (read too). self is
+// -1 when the value nests too deep (reported).
+func (p *parser) open(k kind, closer byte) (self int32, empty bool) {
+	if !p.enter() {
+		return -1, false
+	}
+	start := p.pos
+	self = p.push(k, start, start, 0, 0)
+	p.pos++
+	p.skipSpace()
+	if p.pos < len(p.text) && p.text[p.pos] == closer {
+		p.pos++
+		return self, true
+	}
+	return self, false
+}
+
+// close ends the array or object self at pos.
+func (p *parser) close(self int32) int32 {
 	p.depth--
-	n := &p.t.nodes[self]
-	n.end = int32(p.pos)
+	p.t.nodes[self].end = int32(p.pos)
 	return self
+}
+
+// comma reads the ',' of compact JSON (a value follows at once), as next
+// would but small enough to inline: the loops of array and object check it
+// first and call next only for anything else.
+func (p *parser) comma() bool {
+	if p.pos+1 < len(p.text) && p.text[p.pos] == ',' && p.text[p.pos+1] > ' ' {
+		p.pos++
+		return true
+	}
+	return false
 }
 
 // next reads what follows an element or member: a comma (more to come) or

@@ -31,14 +31,7 @@ func (c *checker) opBuildOpenCard(p int32) resultWriter {
 // readOpenCards checks every item of an openCard cardList. The code is kept
 // in ext.f[extCode] so the batch rules serve both APIs.
 func (c *checker) readOpenCards(l int32, at listCtx) []card {
-	t := c.t
-	cards := c.cardBuf(int(t.count(l)))
-	for it := t.nodes[l].first; it >= 0; it = t.nodes[it].next {
-		cards = c.nextCard(cards)
-		c.readOpenCard(&cards[len(cards)-1], len(cards)-1, it, at)
-	}
-	c.checkBatch(cards, at, false)
-	return cards
+	return c.readCardList(l, at, false, func(cd *card, i int, it int32) { c.readOpenCard(cd, i, it, at) })
 }
 
 func (c *checker) readOpenCard(cd *card, i int, it int32, at listCtx) {
@@ -64,13 +57,7 @@ func (c *checker) readOpenCard(cd *card, i int, it int32, at listCtx) {
 			c.errorf(CodeCodeEncrypted, t.spanOf(code), path(), msgCodeEncrypted, c.excerpt(code))
 			break
 		}
-		n, bad := alnumText(v)
-		if n > maxCode {
-			c.errorf(CodeCodeTooLong, t.spanOf(code), path(), msgCodeTooLong, itoa(n))
-		}
-		if bad != "" {
-			c.warnf(CodeCodeCharset, t.spanOf(code), path(), msgCodeCharset, bad)
-		}
+		c.alnumRules(code, false, at, i, false)
 	}
 	if cd.idOK && c.opts.cards != nil {
 		if _, ok := c.opts.cards[string(t.val(cd.id))]; !ok {

@@ -43,47 +43,40 @@ func (o Options) internal() options {
 // without allocating (the wasm guest reads the name from memory on every
 // call, and an allocation there is dear), else string(op).
 func OpName(op []byte) string {
-	switch string(op) {
-	case OpValidateCardList:
-		return OpValidateCardList
-	case OpBuildAddCard:
-		return OpBuildAddCard
-	case OpBuildOpenCard:
-		return OpBuildOpenCard
-	case OpParseAddCardResult:
-		return OpParseAddCardResult
-	case OpParseActivateURL:
-		return OpParseActivateURL
-	case OpValidateMemberCardLaunch:
-		return OpValidateMemberCardLaunch
-	case OpParseReferrerInfo:
-		return OpParseReferrerInfo
-	case OpLint:
-		return OpLint
+	if name, fn := lookupOp(string(op)); fn != nil {
+		return name
 	}
 	return string(op)
 }
 
 func opFunc(op string) func(c *checker, payload int32) resultWriter {
+	_, fn := lookupOp(op)
+	return fn
+}
+
+// lookupOp is the one list of operations: each name's constant and its
+// function, or nil. It returns constants only, so a name converted from
+// bytes to call it never escapes (and is never allocated).
+func lookupOp(op string) (string, func(c *checker, payload int32) resultWriter) {
 	switch op {
 	case OpValidateCardList:
-		return (*checker).opValidateCardList
+		return OpValidateCardList, (*checker).opValidateCardList
 	case OpBuildAddCard:
-		return (*checker).opBuildAddCard
+		return OpBuildAddCard, (*checker).opBuildAddCard
 	case OpBuildOpenCard:
-		return (*checker).opBuildOpenCard
+		return OpBuildOpenCard, (*checker).opBuildOpenCard
 	case OpParseAddCardResult:
-		return (*checker).opParseAddCardResult
+		return OpParseAddCardResult, (*checker).opParseAddCardResult
 	case OpParseActivateURL:
-		return (*checker).opParseActivateURL
+		return OpParseActivateURL, (*checker).opParseActivateURL
 	case OpValidateMemberCardLaunch:
-		return (*checker).opValidateMemberCardLaunch
+		return OpValidateMemberCardLaunch, (*checker).opValidateMemberCardLaunch
 	case OpParseReferrerInfo:
-		return (*checker).opParseReferrerInfo
+		return OpParseReferrerInfo, (*checker).opParseReferrerInfo
 	case OpLint:
-		return (*checker).opLint
+		return OpLint, (*checker).opLint
 	}
-	return nil
+	return "", nil
 }
 
 // resultWriter is what an operation returns: its typed result, able to write

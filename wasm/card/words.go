@@ -31,24 +31,25 @@ func loadHalf[T text](b T) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
-// eqName reports whether key spells name. Comparing []byte with a string by
-// == calls memequal, which calls memeqbody: in wasm two calls per key.
-func eqName(key []byte, name string) bool {
-	n := len(name)
+// sameText reports whether a holds the bytes of b, a word at a time.
+// Comparing with == calls memequal, which calls memeqbody: in wasm two
+// calls per comparison.
+func sameText[T text](a []byte, b T) bool {
+	n := len(b)
 	switch {
-	case len(key) != n:
+	case len(a) != n:
 		return false
 	case n < 4:
-		return string(key) == name
+		return string(a) == string(b)
 	case n <= 8:
-		return loadHalf(key) == loadHalf(name) && loadHalf(key[n-4:]) == loadHalf(name[n-4:])
+		return loadHalf(a) == loadHalf(b) && loadHalf(a[n-4:]) == loadHalf(b[n-4:])
 	}
 	for i := 0; i < n-8; i += 8 {
-		if loadWord(key[i:]) != loadWord(name[i:]) {
+		if loadWord(a[i:]) != loadWord(b[i:]) {
 			return false
 		}
 	}
-	return loadWord(key[n-8:]) == loadWord(name[n-8:])
+	return loadWord(a[n-8:]) == loadWord(b[n-8:]) // overlapping the last word read
 }
 
 // store64 writes w to b[0:8]; the compiler turns it into a single store.
@@ -73,10 +74,8 @@ func zeroBytes(w uint64) uint64 { return (w - lo8) &^ w & hi8 }
 // strClass): '"', '\\', '=', control characters and bytes ≥ 0x80. Like
 // zeroBytes, only its lowest flag is exact.
 func strStops(w uint64) uint64 {
-	q := w ^ (lo8 * '"')
-	s := w ^ (lo8 * '\\')
-	e := w ^ (lo8 * '=')
-	return ((q-lo8)&^q | (s-lo8)&^s | (e-lo8)&^e | (w-lo8*0x20)&^w | w) & hi8
+	return zeroBytes(w^(lo8*'"')) | zeroBytes(w^(lo8*'\\')) | zeroBytes(w^(lo8*'=')) |
+		((w-lo8*0x20)&^w|w)&hi8
 }
 
 // firstFlag is the index of the lowest flagged byte of a non-zero mask.
@@ -138,26 +137,6 @@ func allIn(b []byte, c byteClass) bool {
 		if w&hi8 != 0 || in != hi8 {
 			return false
 		}
-	}
-	return true
-}
-
-// eqBytes reports whether a and b hold the same bytes, a word at a time.
-func eqBytes(a, b []byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for len(a) >= 8 && len(b) >= 8 {
-		if loadWord(a) != loadWord(b) {
-			return false
-		}
-		a, b = a[8:], b[8:]
-	}
-	for len(a) > 0 && len(b) > 0 {
-		if a[0] != b[0] {
-			return false
-		}
-		a, b = a[1:], b[1:]
 	}
 	return true
 }

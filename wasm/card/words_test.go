@@ -106,7 +106,7 @@ func TestWordHelpersMatchBytewise(t *testing.T) {
 	}
 }
 
-func TestAllInAndEqBytes(t *testing.T) {
+func TestAllInAndSameText(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []byte("0123456789abcdefABCDEFXYZxyz_-=.\x00\x80\xff")
 	for n := 0; n < 50000; n++ {
@@ -131,23 +131,23 @@ func TestAllInAndEqBytes(t *testing.T) {
 			require.Equal(t, want, allIn(b, c), "class %x %q", c, b)
 		}
 		o := append([]byte(nil), b...)
-		require.True(t, eqBytes(b, o))
-		require.True(t, eqName(b, string(o)), "%q", b)
+		require.True(t, sameText(b, o))
+		require.True(t, sameText(b, string(o)), "%q", b)
 		for _, name := range append(extNames[:], "cardId", "cardExt", "ab", "") {
-			require.Equal(t, string(b) == name, eqName(b, name), "%q %q", b, name)
+			require.Equal(t, string(b) == name, sameText(b, name), "%q %q", b, name)
 			// One byte off, anywhere.
 			if len(name) > 0 {
 				k := r.IntN(len(name))
 				near := []byte(name)
 				near[k] ^= byte(1 << r.IntN(8))
-				require.Equal(t, string(near) == name, eqName(near, name), "%q %q", near, name)
-				require.True(t, eqName([]byte(name), name))
+				require.Equal(t, string(near) == name, sameText(near, name), "%q %q", near, name)
+				require.True(t, sameText([]byte(name), name))
 			}
 		}
 		if len(o) > 0 {
 			o[r.IntN(len(o))] ^= 1
-			require.False(t, eqBytes(b, o), "%q %q", b, o)
-			require.False(t, eqBytes(b, o[:len(o)-1]))
+			require.False(t, sameText(b, o), "%q %q", b, o)
+			require.False(t, sameText(b, o[:len(o)-1]))
 		}
 	}
 }

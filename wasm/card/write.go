@@ -101,14 +101,10 @@ func appendOutput(b []byte, o *Output) []byte {
 
 func appendDiagnostic(b []byte, d *Diagnostic) []byte {
 	w := &jsonOut{b: b}
-	w.raw(`{"code":`)
-	w.str(d.Code)
-	w.raw(`,"severity":`)
-	w.str(string(d.Severity))
-	w.raw(`,"path":`)
-	w.str(d.Path)
-	w.raw(`,"message":`)
-	w.str(d.Message)
+	w.member(`{"code":`, d.Code)
+	w.member(`,"severity":`, string(d.Severity))
+	w.member(`,"path":`, d.Path)
+	w.member(`,"message":`, d.Message)
 	if d.HasPosition() {
 		w.raw(`,"offset":`)
 		w.num(int64(d.Offset))
@@ -120,8 +116,7 @@ func appendDiagnostic(b []byte, d *Diagnostic) []byte {
 		w.num(int64(d.Column))
 	}
 	if d.File != "" {
-		w.raw(`,"file":`)
-		w.str(d.File)
+		w.member(`,"file":`, d.File)
 	}
 	w.byte('}')
 	return w.b
@@ -154,12 +149,10 @@ func appendCardList(b []byte, n int, second string, item func(int) (id, val stri
 			w.byte(',')
 		}
 		id, val := item(i)
-		w.raw(`{"cardId":`)
-		w.str(id)
+		w.member(`{"cardId":`, id)
 		w.raw(`,"`)
 		w.raw(second)
-		w.raw(`":`)
-		w.str(val)
+		w.member(`":`, val)
 		w.byte('}')
 	}
 	w.raw("]}")
@@ -168,19 +161,15 @@ func appendCardList(b []byte, n int, second string, item func(int) (id, val stri
 
 func (r *AddCardResult) appendJSON(b []byte) []byte {
 	w := &jsonOut{b: b}
-	w.raw(`{"status":`)
-	w.str(r.Status)
-	w.raw(`,"detail":`)
-	w.str(r.Detail)
+	w.member(`{"status":`, r.Status)
+	w.member(`,"detail":`, r.Detail)
 	w.raw(`,"cards":[`)
 	for i, it := range r.Cards {
 		if i > 0 {
 			w.byte(',')
 		}
-		w.raw(`{"cardId":`)
-		w.str(it.CardID)
-		w.raw(`,"code":`)
-		w.str(it.Code)
+		w.member(`{"cardId":`, it.CardID)
+		w.member(`,"code":`, it.Code)
 		w.raw(`,"isSuccess":`)
 		w.bool(it.IsSuccess)
 		w.byte('}')
@@ -191,33 +180,25 @@ func (r *AddCardResult) appendJSON(b []byte) []byte {
 
 func (r *MemberCardLaunch) appendJSON(b []byte) []byte {
 	w := &jsonOut{b: b}
-	w.raw(`{"appId":`)
-	w.str(r.AppID)
-	w.raw(`,"extraData":{"encrypt_card_id":`)
-	w.str(r.ExtraData.EncryptCardID)
-	w.raw(`,"outer_str":`)
-	w.str(r.ExtraData.OuterStr)
-	w.raw(`,"biz":`)
-	w.str(r.ExtraData.Biz)
+	w.member(`{"appId":`, r.AppID)
+	w.member(`,"extraData":{"encrypt_card_id":`, r.ExtraData.EncryptCardID)
+	w.member(`,"outer_str":`, r.ExtraData.OuterStr)
+	w.member(`,"biz":`, r.ExtraData.Biz)
 	w.raw("}}")
 	return w.b
 }
 
 func (r *ReferrerInfo) appendJSON(b []byte) []byte {
 	w := &jsonOut{b: b}
-	w.raw(`{"state":`)
-	w.str(r.State)
+	w.member(`{"state":`, r.State)
 	if r.ActivateTicket != "" {
-		w.raw(`,"activate_ticket":`)
-		w.str(r.ActivateTicket)
+		w.member(`,"activate_ticket":`, r.ActivateTicket)
 	}
 	if r.CardID != "" {
-		w.raw(`,"card_id":`)
-		w.str(r.CardID)
+		w.member(`,"card_id":`, r.CardID)
 	}
 	if r.Code != "" {
-		w.raw(`,"code":`)
-		w.str(r.Code)
+		w.member(`,"code":`, r.Code)
 	}
 	w.byte('}')
 	return w.b
@@ -236,6 +217,15 @@ func (w *jsonOut) byte(c byte) { w.b = append(w.b, c) }
 
 //go:noinline
 func (w *jsonOut) str(s string) { w.b = appendString(w.b, s) }
+
+// member writes prefix (raw JSON, such as `,"code":`) and then s as a JSON
+// string.
+//
+//go:noinline
+func (w *jsonOut) member(prefix, s string) {
+	w.raw(prefix)
+	w.str(s)
+}
 
 //go:noinline
 func (w *jsonOut) num(n int64) { w.b = appendInt(w.b, n) }
