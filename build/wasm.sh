@@ -29,8 +29,15 @@ fi
 export GOOS=wasip1 GOARCH=wasm CGO_ENABLED=0
 export GOFLAGS=-mod=readonly GOWASM= GOEXPERIMENT= GOAMD64=
 tmp=$(mktemp "${out}.XXXXXX")
-trap 'rm -f "$tmp"' EXIT
-go build -buildmode=c-shared -trimpath -buildvcs=false -ldflags="-s -w -buildid=" -o "$tmp" ./wasm/guest
+trap 'rm -f "$tmp" "$tmp.go"' EXIT
+go build -buildmode=c-shared -trimpath -buildvcs=false -ldflags="-s -w -buildid=" -o "$tmp.go" ./wasm/guest
+
+# Pre-initialize: run the Go runtime's _initialize once, here, in a fixed
+# world (no clock, no entropy), and ship the memory and globals it leaves.
+# Every instance then starts initialized; see build/preinit. The tool runs on
+# the build machine, with the same pinned toolchain and wazero from go.mod.
+GOOS= GOARCH= go run ./build/preinit "$tmp.go" "$tmp"
+rm -f "$tmp.go"
 chmod 644 "$tmp"
 mv "$tmp" "$out"
 trap - EXIT

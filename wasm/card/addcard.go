@@ -1,7 +1,6 @@
 package card
 
 import (
-	"hash/maphash"
 	"unicode/utf8"
 )
 
@@ -500,7 +499,7 @@ func (c *checker) definition(cd *card, at listCtx, i int) (CardDef, bool) {
 	if c.opts.cards == nil || !cd.idOK {
 		return CardDef{}, false
 	}
-	def, ok := c.opts.cards[string(c.t.val(cd.id))]
+	def, ok := c.opts.cards.get(c.t.val(cd.id))
 	if !ok {
 		c.infof(CodeUnknownCard, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgUnknownCard, c.excerpt(cd.id))
 	}
@@ -670,11 +669,10 @@ type pairKey struct {
 	i    int
 }
 
-// The hash is seeded per Caller (hash/maphash, seeded at random): keys made
-// to collide, which would make repeats quadratic, cannot be made without the
-// seed.
-func newPairKey(seed maphash.Seed, a, b []byte, i int) pairKey {
-	return pairKey{a: a, b: b, h: maphash.Bytes(seed, a)*0x9e3779b97f4a7c15 ^ maphash.Bytes(seed, b), i: i}
+// The hash is keyed by the Caller's seed (random): keys made to collide,
+// which would make repeats quadratic, cannot be made without it.
+func newPairKey(seed uint64, a, b []byte, i int) pairKey {
+	return pairKey{a: a, b: b, h: hashText(seed, a)*0x9e3779b97f4a7c15 ^ hashText(seed, b), i: i}
 }
 
 func (k *pairKey) same(o *pairKey) bool {

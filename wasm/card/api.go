@@ -56,7 +56,7 @@ func runPayload(op string, payload []byte, opts Options) Output {
 	c := k.prepare(payload, MaxInput)
 	t := c.t
 	d := t.addDoc(payload, -1, -1)
-	*c.opts = opts.internal()
+	*c.opts = opts.internal(c.seed)
 	// The URL is a JSON string here only to reuse the request path; its
 	// positions are reported against the URL itself.
 	t.docs[d].report = op != OpParseActivateURL

@@ -90,7 +90,7 @@ type entry struct {
 }
 
 func (e entry) rule() Rule {
-	return Rule{Code: e.Code, Severity: e.Severity, Summary: e.Summary, Fix: e.Fix, Why: why[e.Code]}
+	return Rule{Code: e.Code, Severity: e.Severity, Summary: e.Summary, Fix: e.Fix, Why: whyOf(e.Code)}
 }
 
 var catalogue = [...]entry{

@@ -64,15 +64,17 @@ func (c *checker) opLint(p int32) resultWriter {
 	}
 	// Definitions found among the files serve the other files, beside
 	// options.cards (which wins for the same card).
-	defs := map[string]CardDef{}
+	defs := newCardDefs(c.seed)
 	for _, lf := range st.files {
 		if lf.kind == KindCardDefinitions && lf.root >= 0 {
 			c.lintDefinitions(lf, defs)
 		}
 	}
-	if len(defs) > 0 {
-		for id, d := range c.opts.cards {
-			defs[id] = d
+	if defs.len() > 0 {
+		if given := c.opts.cards; given != nil {
+			for i, id := range given.ids {
+				defs.set(id, given.defs[i])
+			}
 		}
 		c.opts.cards = defs
 	}
@@ -201,17 +203,18 @@ func (c *checker) looksLikeDefinitions(o int32) bool {
 }
 
 // lintDefinitions adds a definitions file's cards to defs.
-func (c *checker) lintDefinitions(lf lintFile, defs map[string]CardDef) {
+func (c *checker) lintDefinitions(lf lintFile, defs *cardDefs) {
 	t := c.t
 	if card := t.lookup(lf.root, "card"); card >= 0 {
 		// One card/get response: its id is base_info.id.
 		if id := c.rawCardID(lf.root); id != "" {
-			defs[id] = c.readRawCard(id, card, "/card")
+			defs.set(id, c.readRawCard(id, card, "/card"))
 		}
 		return
 	}
-	for id, d := range c.readCardMap(lf.root, "") {
-		defs[id] = d
+	file := c.readCardMap(lf.root, "")
+	for i, id := range file.ids {
+		defs.set(id, file.defs[i])
 	}
 }
 

@@ -1,7 +1,6 @@
 package card
 
 import (
-	"hash/maphash"
 	"strings"
 )
 
@@ -35,7 +34,7 @@ type checker struct {
 	cards    []card // reused across calls by a Caller
 	keys     []pairKey
 	slots    []int32 // repeats' table
-	seed     maphash.Seed
+	seed     uint64  // keys hashText; see Caller.SetSeed
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.

@@ -1,6 +1,6 @@
 package card
 
-import "hash/maphash"
+import "math/rand/v2"
 
 // MaxInput is the largest input the core reads; a larger one gets a
 // payload-limit diagnostic without being parsed. For lint the limit holds
@@ -17,15 +17,22 @@ const defaultMaxSkew = 7200
 // options are the checked request options.
 type options struct {
 	locale  string
-	cards   map[string]CardDef // nil: no definitions given
+	cards   *cardDefs // nil: no definitions given
 	hasNow  bool
 	now     int64
 	maxSkew int64
 	format  string
 }
 
-func (o Options) internal() options {
-	in := options{locale: o.Locale, cards: o.Cards, format: o.Format, maxSkew: defaultMaxSkew}
+// internal converts o; seed keys the card definitions' index.
+func (o Options) internal(seed uint64) options {
+	in := options{locale: o.Locale, format: o.Format, maxSkew: defaultMaxSkew}
+	if o.Cards != nil {
+		in.cards = newCardDefs(seed)
+		for id, d := range o.Cards {
+			in.cards.set(id, d)
+		}
+	}
 	if in.locale == "" {
 		in.locale = LocaleEn
 	}
@@ -117,6 +124,14 @@ type Caller struct {
 // request (a big lint run) its buffers are dropped rather than kept.
 const keepBytes = 4 << 20
 
+// SetSeed keys the hash the batch rules and the card definitions use to
+// find equal keys; zero (the default) has the Caller pick a random seed on
+// first use, from the Go runtime's random source. A seed must stay secret and
+// be chosen at random: keys made to collide under a known seed make those
+// rules slow. The wasm guest passes entropy from its host here, because the
+// module's runtime state, random state included, is fixed at build time.
+func (k *Caller) SetSeed(seed uint64) { k.c.seed = seed }
+
 // Call runs op on input, as the package-level Call does.
 func (k *Caller) Call(op string, input []byte) []byte {
 	c := k.prepare(input, limitFor(op))
@@ -142,8 +157,8 @@ func (k *Caller) prepare(input []byte, limit int) *checker {
 	k.t.reset(input[:min(len(input), limit)])
 	k.opts = options{locale: LocaleEn, maxSkew: defaultMaxSkew}
 	seed := k.c.seed
-	if seed == (maphash.Seed{}) {
-		seed = maphash.MakeSeed()
+	if seed == 0 {
+		seed = rand.Uint64() | 1
 	}
 	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, seed: seed}
 	return &k.c
@@ -336,9 +351,9 @@ func (c *checker) readCards(o int32) {
 
 // readCardMap reads an object of card definitions keyed by cardId; base is
 // its pointer.
-func (c *checker) readCardMap(o int32, base string) map[string]CardDef {
+func (c *checker) readCardMap(o int32, base string) *cardDefs {
 	t := c.t
-	cards := make(map[string]CardDef, t.count(o))
+	cards := newCardDefs(c.seed)
 	t.members(o, func(k, v int32) {
 		id := string(t.val(k))
 		path := ptr(base, id)
@@ -347,9 +362,9 @@ func (c *checker) readCardMap(o int32, base string) map[string]CardDef {
 			return
 		}
 		if raw := t.lookup(v, "card"); raw >= 0 {
-			cards[id] = c.readRawCard(id, raw, ptr(path, "card"))
+			cards.set(id, c.readRawCard(id, raw, ptr(path, "card")))
 		} else {
-			cards[id] = c.readShortCard(id, v, path)
+			cards.set(id, c.readShortCard(id, v, path))
 		}
 	})
 	return cards

@@ -34,7 +34,7 @@ func loadHalf[T text](b T) uint32 {
 // sameText reports whether a holds the bytes of b, a word at a time.
 // Comparing with == calls memequal, which calls memeqbody: in wasm two
 // calls per comparison.
-func sameText[T text](a []byte, b T) bool {
+func sameText[A, B text](a A, b B) bool {
 	n := len(b)
 	switch {
 	case len(a) != n:
@@ -139,4 +139,34 @@ func allIn(b []byte, c byteClass) bool {
 		}
 	}
 	return true
+}
+
+// hashText is a keyed 64-bit hash of b (wyhash's multiply-and-fold mixing):
+// without the seed, keys made to collide cannot be computed. The batch rules
+// and the card definitions index by it.
+func hashText[T text](seed uint64, b T) uint64 {
+	const k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
+	n := len(b)
+	h := seed ^ k1
+	var w uint64
+	if n >= 8 {
+		w = loadWord(b[n-8:]) // overlapping the last word read; n tells keys apart
+	}
+	for ; len(b) > 8; b = b[8:] {
+		h = mix(loadWord(b)^seed^k2, h^k1)
+	}
+	switch {
+	case n >= 8:
+	case len(b) >= 4:
+		w = uint64(loadHalf(b))<<32 | uint64(loadHalf(b[len(b)-4:]))
+	case len(b) > 0:
+		w = uint64(b[0])<<16 | uint64(b[len(b)>>1])<<8 | uint64(b[len(b)-1])
+	}
+	return mix(w^seed^k2, h^uint64(n)^k1)
+}
+
+// mix folds the 128-bit product of a and b into 64 bits.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
 }

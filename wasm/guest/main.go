@@ -14,13 +14,19 @@ import (
 // abiVersion changes whenever an export's meaning changes.
 const abiVersion = 1
 
-// buffers keeps every block handed to the host reachable, so the GC never
-// frees memory the host still writes to or reads from. Keyed by address.
-var buffers = map[uint32][]byte{}
+// blocks keeps every block handed to the host reachable, so the GC never
+// frees memory the host still writes to or reads from. A slice, not a map:
+// hosts hold one or two blocks at a time, and the module then links no map
+// code.
+var blocks [][]byte
 
 // caller runs every call, reusing its buffers, so steady-state calls
 // allocate almost nothing in the guest (allocation and GC are dear in wasm).
-var caller card.Caller
+// It is seeded from the host on the first call (see seedCaller).
+var (
+	caller card.Caller
+	seeded bool
+)
 
 // lastBlock (at lastBase) held the last call's input; nil once freed.
 var (
@@ -42,24 +48,35 @@ func wxcardAlloc(size uint32) uint32 {
 		size = 1
 	}
 	b := make([]byte, size)
-	p := uint32(uintptr(unsafe.Pointer(&b[0])))
-	buffers[p] = b
-	return p
+	blocks = append(blocks, b)
+	return base(b)
 }
 
 //go:wasmexport wxcard_free
 func wxcardFree(ptr uint32) {
-	delete(buffers, ptr)
+	for i, b := range blocks {
+		if base(b) == ptr {
+			last := len(blocks) - 1
+			blocks[i], blocks[last] = blocks[last], nil
+			blocks = blocks[:last]
+			break
+		}
+	}
 	if ptr == lastBase {
 		lastBlock = nil
 	}
 }
+
+func base(b []byte) uint32 { return uint32(uintptr(unsafe.Pointer(&b[0]))) }
 
 // wxcard_call runs op on input and returns ptr<<32|len of the output, which
 // stays valid until the next wxcard_call.
 //
 //go:wasmexport wxcard_call
 func wxcardCall(opPtr, opLen, inPtr, inLen uint32) uint64 {
+	if !seeded {
+		seedCaller()
+	}
 	op := card.OpName(bytesAt(opPtr, opLen))
 	in := bytesAt(inPtr, inLen)
 	last = caller.Call(op, in)
@@ -78,17 +95,39 @@ func bytesAt(ptr, n uint32) []byte {
 		return nil
 	}
 	// Hosts keep one block for op and input: look there before walking the
-	// map (a map walk is a few runtime calls, dear in wasm).
+	// list.
 	if b := lastBlock; b != nil && ptr >= lastBase && uint64(ptr-lastBase)+uint64(n) <= uint64(len(b)) {
 		off := ptr - lastBase
 		return b[off : off+n : off+n]
 	}
-	for base, b := range buffers {
-		if ptr >= base && uint64(ptr-base)+uint64(n) <= uint64(len(b)) {
-			off := ptr - base
-			lastBase, lastBlock = base, b
+	for _, b := range blocks {
+		if at := base(b); ptr >= at && uint64(ptr-at)+uint64(n) <= uint64(len(b)) {
+			off := ptr - at
+			lastBase, lastBlock = at, b
 			return b[off : off+n : off+n]
 		}
 	}
 	panic("wxcard_call: op or input is not inside a block from wxcard_alloc")
 }
+
+// seedCaller keys the caller's hash with eight bytes from the host's
+// random_get. The Go runtime's own random state cannot serve: the build runs
+// _initialize once and ships the resulting memory (build/preinit), so that
+// state is the same in every instance. A failing random_get leaves the seed
+// to the runtime.
+func seedCaller() {
+	seeded = true
+	var b [8]byte
+	if randomGet(unsafe.Pointer(&b[0]), uint32(len(b))) != 0 {
+		return
+	}
+	var s uint64
+	for i, c := range b {
+		s |= uint64(c) << (8 * i)
+	}
+	caller.SetSeed(s | 1)
+}
+
+//go:wasmimport wasi_snapshot_preview1 random_get
+//go:noescape
+func randomGet(buf unsafe.Pointer, n uint32) uint32
