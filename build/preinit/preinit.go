@@ -12,8 +12,7 @@ import (
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
-// globalDef is one defined global: its type, mutability and where its init
-// expression lies in the global section.
+// globalDef is one defined global: its value type and mutability.
 type globalDef struct {
 	valType byte
 	mutable bool
@@ -119,7 +118,7 @@ type snapshot struct {
 // clocks and random source are fixed fakes, and the guest gets no files,
 // arguments or environment. The same module bytes therefore always give the
 // same snapshot.
-func initialize(ctx context.Context, wasm []byte, m *module, l layout) (snapshot, error) {
+func initialize(ctx context.Context, m *module, l layout) (snapshot, error) {
 	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter())
 	defer rt.Close(ctx)
 	wasi_snapshot_preview1.MustInstantiate(ctx, rt)
@@ -338,7 +337,7 @@ func Preinit(ctx context.Context, wasm []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := initialize(ctx, wasm, m, l)
+	s, err := initialize(ctx, m, l)
 	if err != nil {
 		return nil, err
 	}

@@ -687,10 +687,7 @@ func (c *checker) repeats(keys []pairKey, dup func(first, i int)) []pairKey {
 	if len(keys) < 2 {
 		return keys
 	}
-	size := 16
-	for size < 2*len(keys) {
-		size *= 2
-	}
+	size := tableSize(len(keys))
 	slots := c.slots[:0] // 1 + the index of a key, 0 for an empty slot
 	if cap(slots) < size {
 		slots = make([]int32, size)

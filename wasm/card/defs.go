@@ -29,13 +29,19 @@ func (d *cardDefs) set(id string, def CardDef) {
 		d.place(len(d.ids) - 1)
 		return
 	}
-	size := 16 // a power of two, at least twice the entries
-	for size < 4*len(d.ids) {
-		size *= 2
-	}
-	d.slots = make([]int32, size)
+	d.slots = make([]int32, tableSize(2*len(d.ids))) // room to double before the next rebuild
 	for i := range d.ids {
 		d.place(i)
+	}
+}
+
+// merge sets every definition of o (which may be nil) in d.
+func (d *cardDefs) merge(o *cardDefs) {
+	if o == nil {
+		return
+	}
+	for i, id := range o.ids {
+		d.set(id, o.defs[i])
 	}
 }
 

@@ -71,11 +71,7 @@ func (c *checker) opLint(p int32) resultWriter {
 		}
 	}
 	if defs.len() > 0 {
-		if given := c.opts.cards; given != nil {
-			for i, id := range given.ids {
-				defs.set(id, given.defs[i])
-			}
-		}
+		defs.merge(c.opts.cards)
 		c.opts.cards = defs
 	}
 	for _, lf := range st.files {
@@ -212,10 +208,7 @@ func (c *checker) lintDefinitions(lf lintFile, defs *cardDefs) {
 		}
 		return
 	}
-	file := c.readCardMap(lf.root, "")
-	for i, id := range file.ids {
-		defs.set(id, file.defs[i])
-	}
+	defs.merge(c.readCardMap(lf.root, ""))
 }
 
 func (c *checker) rawCardID(root int32) string {

@@ -59,11 +59,7 @@ func (c *checker) readOpenCard(cd *card, i int, it int32, at listCtx) {
 		}
 		c.alnumRules(code, false, at, i, false)
 	}
-	if cd.idOK && c.opts.cards != nil {
-		if _, ok := c.opts.cards.get(t.val(cd.id)); !ok {
-			c.infof(CodeUnknownCard, t.spanOf(cd.id), at.item(i).child("cardId"), msgUnknownCard, c.excerpt(cd.id))
-		}
-	}
+	c.definition(cd, at, i) // openCard needs no definition, but says when one is missing
 }
 
 // looksEncrypted tells the encrypted code addCard returns (base64 of an AES

@@ -148,21 +148,29 @@ func hashText[T text](seed uint64, b T) uint64 {
 	const k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
 	n := len(b)
 	h := seed ^ k1
-	var w uint64
-	if n >= 8 {
-		w = loadWord(b[n-8:]) // overlapping the last word read; n tells keys apart
-	}
-	for ; len(b) > 8; b = b[8:] {
-		h = mix(loadWord(b)^seed^k2, h^k1)
-	}
+	var w uint64 // the last (or only) part, mixed in with n
 	switch {
 	case n >= 8:
-	case len(b) >= 4:
-		w = uint64(loadHalf(b))<<32 | uint64(loadHalf(b[len(b)-4:]))
-	case len(b) > 0:
-		w = uint64(b[0])<<16 | uint64(b[len(b)>>1])<<8 | uint64(b[len(b)-1])
+		w = loadWord(b[n-8:]) // may overlap the loop's last word; n tells keys apart
+		for ; len(b) > 8; b = b[8:] {
+			h = mix(loadWord(b)^seed^k2, h^k1)
+		}
+	case n >= 4:
+		w = uint64(loadHalf(b))<<32 | uint64(loadHalf(b[n-4:]))
+	case n > 0:
+		w = uint64(b[0])<<16 | uint64(b[n>>1])<<8 | uint64(b[n-1])
 	}
 	return mix(w^seed^k2, h^uint64(n)^k1)
+}
+
+// tableSize is the slot count of an open-addressing table for n keys: a
+// power of two (the probe wraps with a mask), at least 16 and 2n.
+func tableSize(n int) int {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return size
 }
 
 // mix folds the 128-bit product of a and b into 64 bits.
