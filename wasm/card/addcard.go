@@ -390,11 +390,40 @@ func extIndex(key []byte) int {
 	case 20:
 		f = extFixedBegin
 	}
-	if f < 0 || !sameText(key, extNames[f]) {
+	if f < 0 {
+		return -1
+	}
+	// The key has the name's length: compare two (three) overlapping words
+	// with the name's, read once at start-up, rather than call sameText.
+	w, n := &extWords[f], len(key)
+	switch {
+	case n < 8:
+		if uint64(loadHalf(key)) != w[0] || uint64(loadHalf(key[n-4:])) != w[1] {
+			return -1
+		}
+	case loadWord(key) != w[0] || loadWord(key[n-8:]) != w[1] || n > 16 && loadWord(key[8:]) != w[2]:
 		return -1
 	}
 	return f
 }
+
+// extWords holds each cardExt field name as the words extIndex compares:
+// the first and the last four bytes of a name shorter than eight, else the
+// first, the last and (past sixteen) the second eight.
+var extWords = func() (ws [extCount][3]uint64) {
+	for f, name := range extNames {
+		n := len(name)
+		if n < 8 {
+			ws[f] = [3]uint64{uint64(loadHalf(name)), uint64(loadHalf(name[n-4:]))}
+			continue
+		}
+		ws[f] = [3]uint64{loadWord(name), loadWord(name[n-8:])}
+		if n > 16 {
+			ws[f][2] = loadWord(name[8:])
+		}
+	}
+	return
+}()
 
 // checkExtFields applies the per-field rules and, with a definition, the
 // rules that depend on the card.

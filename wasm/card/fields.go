@@ -170,8 +170,7 @@ func editDistance(a, b string, limit int) int {
 var secretNames = [...]string{"apiticket", "ticket", "jsapiticket", "accesstoken", "appsecret", "secret", "cardapiticket", "wxcardticket"}
 
 func isSecretKey(key []byte) bool {
-	// Every secret name ends in t (ticket, secret) or n (token).
-	if len(key) < 6 || (key[len(key)-1]|0x20 != 't' && key[len(key)-1]|0x20 != 'n') {
+	if !mayBeSecretKey(key) {
 		return false
 	}
 	for _, name := range secretNames {
@@ -180,6 +179,19 @@ func isSecretKey(key []byte) bool {
 		}
 	}
 	return false
+}
+
+// mayBeSecretKey is the cheap half of isSecretKey, small enough to inline:
+// every secret name ends in "et" (ticket, secret) or "en" (token), the two
+// letters perhaps apart ("toke_n"), and is at least six characters long.
+func mayBeSecretKey(key []byte) bool {
+	n := len(key)
+	if n < 6 {
+		return false
+	}
+	// |0x20 lowers a capital; '_' becomes 0x7f, '-' and ' ' stay.
+	last, prev := key[n-1]|0x20, key[n-2]|0x20
+	return (last == 't' || last == 'n') && (prev == 'e' || prev == 0x7f || prev == '-' || prev == ' ')
 }
 
 // equalNormalized compares key, normalized as normalizeKey does, with name,

@@ -172,6 +172,10 @@ type parser struct {
 	err      *syntaxError
 }
 
+// fail records the first syntax error. It is never inlined: it is cold, and
+// every copy would swell the parser's hot functions (see plainRun).
+//
+//go:noinline
 func (p *parser) fail(off, length int, msg msgID, arg string) *syntaxError {
 	if off+length > len(p.text) {
 		length = len(p.text) - off
@@ -223,19 +227,8 @@ func (p *parser) value() int32 {
 		// bounds: no bounds checks inside them.
 		t := p.text
 		start := p.pos
-		rest := t[start+1:]
-		for len(rest) >= 8 {
-			if m := strStops(loadWord(rest)); m != 0 {
-				rest = rest[firstFlag(m):]
-				break
-			}
-			rest = rest[8:]
-		}
-		for len(rest) > 0 && strClass[rest[0]] == 0 {
-			rest = rest[1:]
-		}
-		i := len(t) - len(rest)
-		if len(rest) > 0 && rest[0] == '"' {
+		i := start + 1 + plainRun(t[start+1:])
+		if i < len(t) && t[i] == '"' {
 			p.pos = i + 1
 			return p.push(kindString, start, i+1, start+1, i-start-1)
 		}
@@ -412,29 +405,8 @@ func (p *parser) strEscaped(start, i int) int32 {
 		// given as a string is mostly that) is decoded without leaving the
 		// loop: in wasm every jump out and back costs a dispatch. The loops
 		// walk shrinking slices, which the compiler proves in bounds.
-		src, dst := t[i:], buf[w:]
-		for len(src) >= 8 && len(dst) >= 8 {
-			x := loadWord(src)
-			store64(dst, x)
-			m := strStops(x)
-			if m == 0 {
-				src, dst = src[8:], dst[8:]
-				continue
-			}
-			n := firstFlag(m)
-			src, dst = src[n:], dst[n:]
-			if len(src) < 2 || len(dst) < 1 || src[0] != '\\' || src[1] != '"' {
-				break
-			}
-			escaped = true
-			dst[0] = '"'
-			src, dst = src[2:], dst[1:]
-		}
-		for len(src) > 0 && len(dst) > 0 && strClass[src[0]] == 0 {
-			dst[0] = src[0]
-			src, dst = src[1:], dst[1:]
-		}
-		i, w = len(t)-len(src), len(buf)-len(dst)
+		r, n, q := copyRun(buf[w:], t[i:])
+		i, w, escaped = i+r, w+n, escaped || q
 		if i >= len(t) {
 			p.fail(start, i-start, msgSynUnterminated, "")
 			return -1
@@ -512,6 +484,59 @@ func (p *parser) strEscaped(start, i int) int32 {
 	}
 }
 
+// plainRun is the length of the plain run at the start of b: the bytes
+// before the first that strClass marks. It is a small function of its own,
+// not inlined, because wazero keeps a small loop's values in registers but
+// spills those of a loop inside a large function on every iteration.
+//
+//go:noinline
+func plainRun(b []byte) int {
+	rest := b
+	for len(rest) >= 8 {
+		if m := strStops(loadWord(rest)); m != 0 {
+			return len(b) - len(rest) + firstFlag(m)
+		}
+		rest = rest[8:]
+	}
+	for len(rest) > 0 && strClass[rest[0]] == 0 {
+		rest = rest[1:]
+	}
+	return len(b) - len(rest)
+}
+
+// copyRun copies the plain run at the start of src into dst, decoding each
+// \" on the way (a cardExt given as a string is mostly that), a word at a
+// time: eight bytes are copied, those before the first stop kept. It
+// returns the bytes read and written and whether it decoded any. dst must
+// have 8 bytes of slack past the run. A function of its own, as plainRun.
+//
+//go:noinline
+func copyRun(dst, src []byte) (read, written int, decoded bool) {
+	s, d := src, dst
+	for len(s) >= 8 && len(d) >= 8 {
+		x := loadWord(s)
+		store64(d, x)
+		m := strStops(x)
+		if m == 0 {
+			s, d = s[8:], d[8:]
+			continue
+		}
+		n := firstFlag(m)
+		s, d = s[n:], d[n:]
+		if len(s) < 2 || len(d) < 1 || s[0] != '\\' || s[1] != '"' {
+			return len(src) - len(s), len(dst) - len(d), decoded
+		}
+		decoded = true
+		d[0] = '"'
+		s, d = s[2:], d[1:]
+	}
+	for len(s) > 0 && len(d) > 0 && strClass[s[0]] == 0 {
+		d[0] = s[0]
+		s, d = s[1:], d[1:]
+	}
+	return len(src) - len(s), len(dst) - len(d), decoded
+}
+
 // strClass marks the bytes that end a plain run inside a string: the
 // quote, the backslash, control characters, the start of UTF-8 sequences,
 // and '=' (a query parameter, perhaps a secret: see scanSecrets).
@@ -576,11 +601,18 @@ func isHex(c byte) bool {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > p.maxDepth {
-		p.fail(p.pos, 1, msgLimitDepth, "")
-		p.err.limit = true
+		p.tooDeep()
 		return false
 	}
 	return true
+}
+
+// tooDeep reports nesting past maxDepth: payload-limit, not json-syntax.
+//
+//go:noinline
+func (p *parser) tooDeep() {
+	p.fail(p.pos, 1, msgLimitDepth, "")
+	p.err.limit = true
 }
 
 func (p *parser) array() int32 {
@@ -618,39 +650,26 @@ func (p *parser) object() int32 {
 			return -1
 		}
 		if p.text[p.pos] != '"' {
-			switch c := p.text[p.pos]; {
-			case c == '}':
-				p.fail(p.pos, 1, msgSynTrailingComma, "}")
-			case c == '\'':
-				p.fail(p.pos, 1, msgSynSingleQuote, "")
-			case isWordByte(c):
-				n := 1
-				for p.pos+n < len(p.text) && n < 64 && isWordByte(p.text[p.pos+n]) {
-					n++
-				}
-				p.fail(p.pos, n, msgSynUnquotedKey, string(p.text[p.pos:p.pos+n]))
-			default:
-				p.unexpectedKey()
-			}
+			p.unexpectedKey()
 			return -1
 		}
-		k := p.value() // a string: the byte at pos is '"'
-		if k < 0 {
+		// A plain key is read here rather than by value: in wasm a call into
+		// a large function is dear (see plainRun).
+		var k int32
+		if start, i := p.pos, p.pos+1+plainRun(p.text[p.pos+1:]); i < len(p.text) && p.text[i] == '"' {
+			p.pos = i + 1
+			k = p.push(kindString, start, i+1, start+1, i-start-1)
+		} else if k = p.value(); k < 0 {
 			return -1
 		}
-		// The cheap half of isSecretKey inline: secret names end in t or n.
 		if !p.t.suspect {
-			if kv := p.t.val(k); len(kv) >= 6 && (kv[len(kv)-1]|0x20 == 't' || kv[len(kv)-1]|0x20 == 'n') && isSecretKey(kv) {
+			if kv := p.t.val(k); mayBeSecretKey(kv) && isSecretKey(kv) {
 				p.t.suspect = true
 			}
 		}
 		p.skipSpace()
 		if p.pos >= len(p.text) || p.text[p.pos] != ':' {
-			if p.pos >= len(p.text) {
-				p.fail(p.pos, 0, msgSynEOFObject, "")
-			} else {
-				p.fail(p.pos, 1, msgSynColon, describeByte(p.text[p.pos:]))
-			}
+			p.noColon()
 			return -1
 		}
 		p.pos++
@@ -741,13 +760,34 @@ func (p *parser) separator(msg msgID) {
 	p.fail(p.pos, 1, msg, describeByte(rest))
 }
 
+// unexpectedKey reports what stands where an object key belongs.
 func (p *parser) unexpectedKey() {
 	rest := p.text[p.pos:]
-	if rest[0] == '/' && len(rest) > 1 && (rest[1] == '/' || rest[1] == '*') {
+	switch c := rest[0]; {
+	case c == '}':
+		p.fail(p.pos, 1, msgSynTrailingComma, "}")
+	case c == '\'':
+		p.fail(p.pos, 1, msgSynSingleQuote, "")
+	case isWordByte(c):
+		n := 1
+		for n < len(rest) && n < 64 && isWordByte(rest[n]) {
+			n++
+		}
+		p.fail(p.pos, n, msgSynUnquotedKey, string(rest[:n]))
+	case c == '/' && len(rest) > 1 && (rest[1] == '/' || rest[1] == '*'):
 		p.fail(p.pos, 2, msgSynComment, "")
+	default:
+		p.fail(p.pos, 1, msgSynKey, describeByte(rest))
+	}
+}
+
+// noColon reports what stands where a key's ':' belongs.
+func (p *parser) noColon() {
+	if p.pos >= len(p.text) {
+		p.fail(p.pos, 0, msgSynEOFObject, "")
 		return
 	}
-	p.fail(p.pos, 1, msgSynKey, describeByte(rest))
+	p.fail(p.pos, 1, msgSynColon, describeByte(p.text[p.pos:]))
 }
 
 // link appends child v to container self after last.

@@ -196,3 +196,83 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// plainRun and copyRun against the per-byte definition: random strings of
+// plain bytes, stops and \" pairs, at every length around the word size.
+func TestPlainRunAndCopyRun(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "Z", "0", " ", "~", `\"`, `"`, `\`, "=", "\n", "\x7f", "é"}
+	for n := 0; n < 50000; n++ {
+		var sb strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			if r.IntN(3) == 0 {
+				sb.WriteString(pieces[r.IntN(len(pieces))])
+			} else {
+				sb.WriteByte('a' + byte(r.IntN(26)))
+			}
+		}
+		src := []byte(sb.String())
+		plain := 0
+		for plain < len(src) && strClass[src[plain]] == 0 {
+			plain++
+		}
+		require.Equal(t, plain, plainRun(src), "%q", src)
+
+		// copyRun: at least the plain run; it may go on past \" pairs, which
+		// it decodes, and stops at the start of a stop byte (the caller
+		// handles that, \" included) or at the end.
+		dst := make([]byte, len(src)+8)
+		read, written, decoded := copyRun(dst, src)
+		require.GreaterOrEqual(t, read, plain, "%q", src)
+		require.True(t, read == len(src) || strClass[src[read]] != 0, "%q stops at %d", src, read)
+		done := strings.ReplaceAll(string(src[:read]), `\"`, `"`)
+		require.Equal(t, done, string(dst[:written]), "%q", src)
+		require.Equal(t, strings.Contains(string(src[:read]), `\"`), decoded, "%q", src)
+		require.NotContains(t, strings.ReplaceAll(string(src[:read]), `\"`, ""), `\`, "%q", src)
+	}
+}
+
+// extIndex finds exactly the cardExt field names: each name, and nothing
+// one byte away from one.
+func TestExtIndex(t *testing.T) {
+	for f, name := range extNames {
+		require.Equal(t, f, extIndex([]byte(name)), name)
+		for k := range len(name) {
+			for _, ch := range []byte{name[k] ^ 0x20, name[k] + 1, 0, 0xff} {
+				b := []byte(name)
+				b[k] = ch
+				require.Equal(t, -1, extIndex(b), "%q", b)
+			}
+		}
+		require.Equal(t, -1, extIndex([]byte(name+"x")), name)
+		require.Equal(t, -1, extIndex([]byte(name[1:])), name)
+	}
+	for _, key := range []string{"", "cardId", "outer_id", "balance", "nonce_Str", "timestamp "} {
+		require.Equal(t, -1, extIndex([]byte(key)), key)
+	}
+}
+
+// mayBeSecretKey never rejects what isSecretKey's full comparison accepts.
+func TestMayBeSecretKey(t *testing.T) {
+	seps := []string{"", "_", "-", " "}
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, name := range secretNames {
+		for n := 0; n < 200; n++ {
+			// Scatter separators and capitals through the name.
+			var b []byte
+			for _, ch := range []byte(name) {
+				b = append(b, seps[r.IntN(len(seps))]...)
+				if r.IntN(2) == 0 {
+					ch -= 'a' - 'A'
+				}
+				b = append(b, ch)
+			}
+			require.True(t, equalNormalized(b, name), "%q", b)
+			require.True(t, mayBeSecretKey(b), "%q", b)
+			require.True(t, isSecretKey(b), "%q", b)
+		}
+	}
+	for _, key := range []string{"cardExt", "cardList", "content", "ticket_x", "tick", "tickeT2"} {
+		require.False(t, isSecretKey([]byte(key)), key)
+	}
+}
