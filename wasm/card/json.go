@@ -221,10 +221,8 @@ func (p *parser) value() int32 {
 	case c == '[':
 		return p.array()
 	case c == '"':
-		// Most strings are plain (no escape, no '=', ASCII): read them here,
-		// a word at a time, without a call; the rest go to strEscaped.
-		// The loops walk a shrinking slice, which the compiler can prove in
-		// bounds: no bounds checks inside them.
+		// Most strings are plain (no escape, no '=', ASCII): plainRun finds
+		// their end and they are pushed here; the rest go to strEscaped.
 		t := p.text
 		start := p.pos
 		i := start + 1 + plainRun(t[start+1:])
@@ -400,11 +398,10 @@ func (p *parser) strEscaped(start, i int) int32 {
 	w := mark + copy(buf[mark:], t[start+1:i])
 	escaped := false
 	for {
-		// The plain run up to the next stop, a word at a time: copy eight
-		// bytes, keep those before the first stop. A \" stop (a cardExt
-		// given as a string is mostly that) is decoded without leaving the
-		// loop: in wasm every jump out and back costs a dispatch. The loops
-		// walk shrinking slices, which the compiler proves in bounds.
+		// copyRun copies the plain run and decodes the \" within it (a
+		// cardExt given as a string is mostly those); the switch below
+		// takes the stop that ends it, which near the end of the text may
+		// be a \" too.
 		r, n, q := copyRun(buf[w:], t[i:])
 		i, w, escaped = i+r, w+n, escaped || q
 		if i >= len(t) {
@@ -507,8 +504,9 @@ func plainRun(b []byte) int {
 // copyRun copies the plain run at the start of src into dst, decoding each
 // \" on the way (a cardExt given as a string is mostly that), a word at a
 // time: eight bytes are copied, those before the first stop kept. It
-// returns the bytes read and written and whether it decoded any. dst must
-// have 8 bytes of slack past the run. A function of its own, as plainRun.
+// returns the bytes read and written and whether it decoded any; it stops
+// at any other stop, and at a \" among the last seven bytes. dst must have
+// 8 bytes of slack past the run. A function of its own, as plainRun.
 //
 //go:noinline
 func copyRun(dst, src []byte) (read, written int, decoded bool) {
