@@ -173,7 +173,7 @@ type parser struct {
 }
 
 // fail records the first syntax error. It is never inlined: it is cold, and
-// every copy would swell the parser's hot functions (see plainRun).
+// every copy would swell the parser's hot functions (see str).
 //
 //go:noinline
 func (p *parser) fail(off, length int, msg msgID, arg string) *syntaxError {
@@ -221,20 +221,7 @@ func (p *parser) value() int32 {
 	case c == '[':
 		return p.array()
 	case c == '"':
-		// Most strings are plain (no escape, no '=', ASCII): plainRun finds
-		// their end and they are pushed here; the rest go to strEscaped.
-		t := p.text
-		start := p.pos
-		i := start + 1 + plainRun(t[start+1:])
-		if i < len(t) && t[i] == '"' {
-			p.pos = i + 1
-			return p.push(kindString, start, i+1, start+1, i-start-1)
-		}
-		n := p.strEscaped(start, i)
-		if n >= 0 && !p.t.suspect && p.t.nodes[n].truth && secretInValue(p.t.val(n)) != "" {
-			p.t.suspect = true
-		}
-		return n
+		return p.str()
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -246,6 +233,40 @@ func (p *parser) value() int32 {
 	}
 	p.unexpected()
 	return -1
+}
+
+// str reads the string token at pos (a '"'). Most strings are plain (no
+// escape, no '=', ASCII): they are scanned a word at a time and pushed here;
+// the rest go to strEscaped. A small function of its own, called directly
+// for keys and string values, because wazero keeps a small function's loop
+// in registers but spills those of a loop inside a large one on every
+// iteration, and a call into a large function (value) costs more.
+func (p *parser) str() int32 {
+	t := p.text
+	start := p.pos
+	// The loops walk a shrinking slice, which the compiler proves in
+	// bounds: no bounds checks inside them.
+	rest := t[start+1:]
+	for len(rest) >= 8 {
+		if m := strStops(loadWord(rest)); m != 0 {
+			rest = rest[firstFlag(m):]
+			break
+		}
+		rest = rest[8:]
+	}
+	for len(rest) > 0 && strClass[rest[0]] == 0 {
+		rest = rest[1:]
+	}
+	i := len(t) - len(rest)
+	if len(rest) > 0 && rest[0] == '"' {
+		p.pos = i + 1
+		return p.push(kindString, start, i+1, start+1, i-start-1)
+	}
+	n := p.strEscaped(start, i)
+	if n >= 0 && !p.t.suspect && p.t.nodes[n].truth && secretInValue(p.t.val(n)) != "" {
+		p.t.suspect = true
+	}
+	return n
 }
 
 // unexpected explains the byte at pos, naming the usual non-JSON habits.
@@ -481,32 +502,12 @@ func (p *parser) strEscaped(start, i int) int32 {
 	}
 }
 
-// plainRun is the length of the plain run at the start of b: the bytes
-// before the first that strClass marks. It is a small function of its own,
-// not inlined, because wazero keeps a small loop's values in registers but
-// spills those of a loop inside a large function on every iteration.
-//
-//go:noinline
-func plainRun(b []byte) int {
-	rest := b
-	for len(rest) >= 8 {
-		if m := strStops(loadWord(rest)); m != 0 {
-			return len(b) - len(rest) + firstFlag(m)
-		}
-		rest = rest[8:]
-	}
-	for len(rest) > 0 && strClass[rest[0]] == 0 {
-		rest = rest[1:]
-	}
-	return len(b) - len(rest)
-}
-
 // copyRun copies the plain run at the start of src into dst, decoding each
 // \" on the way (a cardExt given as a string is mostly that), a word at a
 // time: eight bytes are copied, those before the first stop kept. It
 // returns the bytes read and written and whether it decoded any; it stops
 // at any other stop, and at a \" among the last seven bytes. dst must have
-// 8 bytes of slack past the run. A function of its own, as plainRun.
+// 8 bytes of slack past the run. A function of its own, as str is.
 //
 //go:noinline
 func copyRun(dst, src []byte) (read, written int, decoded bool) {
@@ -651,13 +652,10 @@ func (p *parser) object() int32 {
 			p.unexpectedKey()
 			return -1
 		}
-		// A plain key is read here rather than by value: in wasm a call into
-		// a large function is dear (see plainRun).
-		var k int32
-		if start, i := p.pos, p.pos+1+plainRun(p.text[p.pos+1:]); i < len(p.text) && p.text[i] == '"' {
-			p.pos = i + 1
-			k = p.push(kindString, start, i+1, start+1, i-start-1)
-		} else if k = p.value(); k < 0 {
+		// Strings, keys and values, are read by str directly, not through
+		// value: in wasm a call into a large function is dear (see str).
+		k := p.str()
+		if k < 0 {
 			return -1
 		}
 		if !p.t.suspect {
@@ -672,7 +670,12 @@ func (p *parser) object() int32 {
 		}
 		p.pos++
 		p.skipSpace()
-		v := p.value()
+		var v int32
+		if p.pos < len(p.text) && p.text[p.pos] == '"' {
+			v = p.str()
+		} else {
+			v = p.value()
+		}
 		if v < 0 {
 			return -1
 		}

@@ -197,9 +197,9 @@ func TestStringsMatchEncodingJSON(t *testing.T) {
 	}
 }
 
-// plainRun and copyRun against the per-byte definition: random strings of
+// str's plain scan and copyRun against the per-byte definition: random strings of
 // plain bytes, stops and \" pairs, at every length around the word size.
-func TestPlainRunAndCopyRun(t *testing.T) {
+func TestPlainStringAndCopyRun(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{"a", "Z", "0", " ", "~", `\"`, `"`, `\`, "=", "\n", "\x7f", "é"}
 	for n := 0; n < 50000; n++ {
@@ -216,7 +216,19 @@ func TestPlainRunAndCopyRun(t *testing.T) {
 		for plain < len(src) && strClass[src[plain]] == 0 {
 			plain++
 		}
-		require.Equal(t, plain, plainRun(src), "%q", src)
+		// str: a plain string token ends at its first stop, which must be
+		// its quote; anything else goes to strEscaped.
+		if plain == len(src) || src[plain] == '"' {
+			token := append(append([]byte{'"'}, src[:plain]...), '"')
+			var tr tree
+			tr.reset(token)
+			p := parser{t: &tr, doc: tr.addDoc(token, -1, -1), text: token, maxDepth: maxDepth}
+			n := p.str()
+			require.Equal(t, int32(0), n, "%q", token)
+			require.Equal(t, len(token), p.pos, "%q", token)
+			require.Equal(t, string(src[:plain]), string(tr.val(n)), "%q", token)
+			require.False(t, tr.nodes[n].escaped, "%q", token)
+		}
 
 		// copyRun: at least the plain run; it may go on past \" pairs, which
 		// it decodes, and stops at the start of a stop byte (the caller
