@@ -30,7 +30,13 @@ export GOOS=wasip1 GOARCH=wasm CGO_ENABLED=0
 export GOFLAGS=-mod=readonly GOWASM= GOEXPERIMENT= GOAMD64=
 tmp=$(mktemp "${out}.XXXXXX")
 trap 'rm -f "$tmp" "$tmp.go"' EXIT
-go build -buildmode=c-shared -trimpath -buildvcs=false -ldflags="-s -w -buildid=" -o "$tmp.go" ./wasm/guest
+# WASM_NAMES=1 keeps the function names (no -s -w) for profiles and for
+# host/firstcall_test.go; the committed module never has them.
+ldflags="-s -w -buildid="
+if [[ "${WASM_NAMES:-}" == 1 ]]; then
+	ldflags="-buildid="
+fi
+go build -buildmode=c-shared -trimpath -buildvcs=false -ldflags="$ldflags" -o "$tmp.go" ./wasm/guest
 
 # Pre-initialize: run the Go runtime's _initialize once, here, in a fixed
 # world (no clock, no entropy), and ship the memory and globals it leaves.

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -36,24 +35,16 @@ func (newstackCounter) Abort(context.Context, api.Module, api.FunctionDefinition
 // ships it (wasm/guest/main.go): the first call of an instance must not grow
 // it again, or V8 compiles the runtime's stack copying before the first
 // verdict (~14 ms of Node's cold start). The shipped module has no names, so
-// this builds one that keeps them, the same way make wasm does, and watches
-// runtime.newstack through the first call of every vector.
+// this builds one that keeps them with make wasm's own script (WASM_NAMES=1)
+// and watches runtime.newstack through the first call of every vector.
 func TestFirstCallGrowsNoStack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the guest")
 	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	dir := t.TempDir()
-	built, named := filepath.Join(dir, "go.wasm"), filepath.Join(dir, "named.wasm")
-	build := exec.Command(goCmd, "build", "-buildmode=c-shared", "-trimpath", "-buildvcs=false", "-ldflags=-buildid=",
-		"-o", built, "../wasm/guest")
-	build.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
+	named := filepath.Join(t.TempDir(), "named.wasm")
+	build := exec.Command("bash", "../build/wasm.sh", named)
+	build.Env = append(os.Environ(), "WASM_NAMES=1")
 	out, err := build.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	out, err = exec.Command(goCmd, "run", "../build/preinit", built, named).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	bin, err := os.ReadFile(named)
 	require.NoError(t, err)
