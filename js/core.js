@@ -26,21 +26,36 @@ export const OPS = Object.freeze([
   'lint',
 ]);
 
-/** Thrown for every misuse or failure of the package itself. */
-export class WxcardError extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = 'WxcardError';
+// Errors are made without class syntax: the devtools' ES6→ES5 transform
+// (Babel 6) compiles `class X extends Error` into a constructor whose
+// instances are plain Errors, so instanceof and name would break there.
+function errorType(name) {
+  function E(message, options) {
+    if (!(this instanceof E)) return new E(message, options);
+    Object.defineProperty(this, 'message', { value: message, writable: true, configurable: true });
+    if (options && 'cause' in options) {
+      Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+    }
+    if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(this, E);
+    else Object.defineProperty(this, 'stack', { value: `${name}: ${message}`, writable: true, configurable: true });
   }
+  E.prototype = Object.create(Error.prototype, {
+    constructor: { value: E, writable: true, configurable: true },
+    name: { value: name, writable: true, configurable: true },
+  });
+  return E;
 }
 
+/** Thrown for every misuse or failure of the package itself. */
+export const WxcardError = errorType('WxcardError');
+
 // Raised by proc_exit: the guest runtime gave up (a Go panic or fatal error).
-class GuestExit extends Error {
-  constructor(code) {
-    super(`the module exited with status ${code}`);
-    this.code = code;
-  }
-}
+const GuestExit = errorType('GuestExit');
+const guestExit = (code) => {
+  const e = new GuestExit(`the module exited with status ${code}`);
+  e.code = code;
+  return e;
+};
 
 const WASI = 'wasi_snapshot_preview1';
 const ESUCCESS = 0;
@@ -63,8 +78,21 @@ const WASI_FUNCS = [
 
 const EXPORTS = ['_initialize', 'wxcard_abi_version', 'wxcard_alloc', 'wxcard_free', 'wxcard_call'];
 
+const TWO32 = 4294967296;
+// BigInt(…) calls, not literals: the devtools' ES6→ES5 transform rejects
+// 32n. Guarded, so an engine without BigInt can still load this file.
+const B32 = typeof BigInt === 'function' ? BigInt(32) : 0;
+const MASK32 = typeof BigInt === 'function' ? BigInt(0xffffffff) : 0;
+
+// A little-endian u64 from two 32-bit halves (DataView's BigInt setters
+// would need BigInt values, and older engines lack them).
+function setU64(v, ptr, hi, lo) {
+  v.setUint32(ptr, lo >>> 0, true);
+  v.setUint32(ptr + 4, hi >>> 0, true);
+}
+
 function nowMicros() {
-  const p = globalThis.performance;
+  const p = typeof performance !== 'undefined' ? performance : undefined;
   if (p && typeof p.now === 'function' && typeof p.timeOrigin === 'number') {
     return { real: Math.round((p.timeOrigin + p.now()) * 1000), mono: Math.round(p.now() * 1000) };
   }
@@ -93,12 +121,17 @@ function makeImports(getRandomValues) {
     environ_get: (_environ, _buf) => ESUCCESS,
     sched_yield: () => ESUCCESS,
     clock_res_get(_id, resPtr) {
-      dv().setBigUint64(resPtr, 1000n, true);
+      setU64(dv(), resPtr, 0, 1000);
       return ESUCCESS;
     },
     clock_time_get(id, _precision, resPtr) {
       const t = nowMicros();
-      dv().setBigUint64(resPtr, BigInt(id === 0 ? t.real : t.mono) * 1000n, true);
+      const us = id === 0 ? t.real : t.mono;
+      // us * 1000 nanoseconds, split into 32-bit words without BigInt:
+      // every partial product stays an exact double.
+      const loUs = us % TWO32;
+      const lo = loUs * 1000;
+      setU64(dv(), resPtr, Math.floor(us / TWO32) * 1000 + Math.floor(lo / TWO32), lo % TWO32);
       return ESUCCESS;
     },
     random_get(ptr, len) {
@@ -122,7 +155,7 @@ function makeImports(getRandomValues) {
       return ESUCCESS;
     },
     proc_exit(code) {
-      throw new GuestExit(code);
+      throw guestExit(code);
     },
     // The guest only sleeps on timers; report every clock subscription as
     // due at once (the runtime re-checks its clock) and every fd as bad.
@@ -132,10 +165,11 @@ function makeImports(getRandomValues) {
         const s = inPtr + i * 48;
         const e = outPtr + i * 32;
         const tag = v.getUint8(s + 8);
-        v.setBigUint64(e, v.getBigUint64(s, true), true);
+        v.setUint32(e, v.getUint32(s, true), true);
+        v.setUint32(e + 4, v.getUint32(s + 4, true), true);
         v.setUint16(e + 8, tag === 0 ? ESUCCESS : EBADF, true);
         v.setUint8(e + 10, tag);
-        v.setBigUint64(e + 16, 0n, true);
+        setU64(v, e + 16, 0, 0);
         v.setUint16(e + 24, 0, true);
       }
       v.setUint32(neventsPtr, nsubs, true);
@@ -372,19 +406,33 @@ export function createWxcard(platform) {
   let pending = null; // the promise init() hands out
   let recovery = null; // error explaining why there is no instance right now
 
-  async function instantiate() {
+  // No async functions in this file: the mini program build runs it after
+  // the devtools' ES6→ES5 transform, whose output of one needs a global
+  // regeneratorRuntime that mini programs lack. Promise chains instead.
+  function instantiate() {
     const imports = makeImports(platform.getRandomValues);
     if (injected) {
-      const r = await injected.instantiate(injected.source, imports.object);
-      const instance = r && r.instance ? r.instance : r;
-      return adopt(instance, imports);
+      const { instantiate: fn, source } = injected;
+      return new Promise((resolve) => resolve(fn(source, imports.object))).then((r) =>
+        adopt(r && r.instance ? r.instance : r, imports),
+      );
     }
-    const instance = await WebAssembly.instantiate(module, imports.object);
-    return adopt(instance, imports);
+    return WebAssembly.instantiate(module, imports.object).then((instance) => adopt(instance, imports));
   }
 
-  async function load(opts) {
-    if (platform.prepare) await platform.prepare();
+  function compile(source) {
+    if (!hasWasm()) {
+      throw new WxcardError('wxcard: no WebAssembly here; pass init({ instantiate, wasm })');
+    }
+    return Promise.resolve(platform.resolve(source)).then((compiled) => {
+      if (compiled instanceof WebAssembly.Module) return compiled;
+      return WebAssembly.compile(compiled).then(null, (err) => {
+        throw new WxcardError(`wxcard: the given bytes are not a valid WebAssembly module: ${err.message}`, { cause: err });
+      });
+    });
+  }
+
+  function load(opts) {
     let source = opts;
     let instantiateFn = null;
     if (opts != null && !isSource(opts)) {
@@ -395,32 +443,39 @@ export function createWxcard(platform) {
         throw new TypeError('wxcard: init({instantiate}) must be a function (bytesOrPath, imports) => Promise<{instance}>');
       }
     }
-    if (instantiateFn) {
-      if (source == null && platform.defaultSource) source = await platform.defaultSource();
-      injected = { instantiate: instantiateFn, source };
-      module = null;
-    } else {
-      if (!hasWasm()) throw new WxcardError('wxcard: no WebAssembly here; pass init({ instantiate, wasm })');
-      let compiled = await platform.resolve(source);
-      if (!(compiled instanceof WebAssembly.Module)) {
-        try {
-          compiled = await WebAssembly.compile(compiled);
-        } catch (err) {
-          throw new WxcardError(`wxcard: the given bytes are not a valid WebAssembly module: ${err.message}`, { cause: err });
-        }
-      }
-      checkImports(compiled);
-      injected = null;
-      module = compiled;
+    // A platform may bring its own instantiate function (a mini program's
+    // WXWebAssembly.instantiate) for init() and init(path).
+    if (!instantiateFn && (source == null || typeof source === 'string') && platform.defaultInstantiate) {
+      instantiateFn = platform.defaultInstantiate();
     }
-    inst = await instantiate();
-    recovery = null;
+    const loaded = Promise.resolve(platform.prepare ? platform.prepare() : undefined).then(() => {
+      if (instantiateFn) {
+        return Promise.resolve(source == null && platform.defaultSource ? platform.defaultSource() : source).then((src) => {
+          injected = { instantiate: instantiateFn, source: src };
+          module = null;
+        });
+      }
+      return compile(source).then((compiled) => {
+        checkImports(compiled);
+        injected = null;
+        module = compiled;
+      });
+    });
+    return loaded
+      .then(instantiate)
+      .then((i) => {
+        inst = i;
+        recovery = null;
+      });
   }
 
   function init(opts) {
     if (pending) return pending;
     // A re-instantiation after a trap failed: retry from what was loaded.
-    const job = opts == null && (module || injected) ? instantiate().then((i) => { inst = i; recovery = null; }) : load(opts);
+    // Inside a promise, so a synchronous throw rejects as it would in an async function.
+    const job = new Promise((resolve) => {
+      resolve(opts == null && (module || injected) ? instantiate().then((i) => { inst = i; recovery = null; }) : load(opts));
+    });
     pending = job.then(
       () => undefined,
       (err) => {
@@ -447,7 +502,7 @@ export function createWxcard(platform) {
         const imports = makeImports(platform.getRandomValues);
         inst = adopt(new WebAssembly.Instance(module, imports.object), imports);
         return;
-      } catch {
+      } catch (_err) {
         // Fall through to asynchronous re-instantiation.
       }
     }
@@ -512,8 +567,8 @@ export function createWxcard(platform) {
         cur.block = 0;
         cur.blockCap = 0;
       }
-      ptr = Number(r >> 32n);
-      len = Number(r & 0xffffffffn);
+      ptr = Number(r >> B32);
+      len = Number(r & MASK32);
       // Fresh views only from here: the call may have grown memory.
       if (ptr + len > memory.buffer.byteLength) throw new RangeError('output span outside memory');
     } catch (err) {

@@ -1,4 +1,5 @@
-// Type declarations for the `wxcard` package (Node and browser entries share them).
+// Type declarations for the `wxcard` package: every entry (Node ESM, CommonJS, browser, mini
+// program) has this API; build.mjs copies this file to index.d.cts for require().
 
 /** Every operation of the core, by the name all runtimes use. */
 export type Op =
@@ -34,15 +35,32 @@ export interface Diagnostic {
   file?: string;
 }
 
-/** What every operation returns. ok is false exactly when an error diagnostic is present. */
-export interface Output<R = unknown> {
+/** What an operation without a result returns. ok is false exactly when an error diagnostic is present. */
+export interface Verdict {
   ok: boolean;
   diagnostics: Diagnostic[];
-  /** Omitted for operations without a result and whenever a builder could not build. */
-  result?: R;
   /** lint with options.format: the formatted report. */
   output?: string;
 }
+/** An operation's output when no error was found: the result is there. */
+export interface Success<R> {
+  ok: true;
+  diagnostics: Diagnostic[];
+  result: R;
+  output?: string;
+}
+/** An operation's output with an error diagnostic: builders give no result; parsers may still describe what they read. */
+export interface Failure<R> {
+  ok: false;
+  diagnostics: Diagnostic[];
+  result?: R;
+  output?: string;
+}
+/**
+ * What every operation returns: a union on ok, so `if (out.ok) wx.addCard(out.result)`
+ * type-checks. Output<never> is an operation without a result.
+ */
+export type Output<R = unknown> = [R] extends [never] ? Verdict : Success<R> | Failure<R>;
 
 /** A card definition: the facts rules need, or WeChat's raw card/get response. */
 export interface CardDef {
@@ -180,7 +198,8 @@ export interface InitOptions {
  * Loads and instantiates the module. Idempotent: every call before and after
  * success returns the same promise; after a failure it may be called again.
  * Node default: wxcard.wasm next to the package (then ../wasm/wxcard.wasm);
- * browser default: wxcard.wasm next to the module, fetched.
+ * browser default: wxcard.wasm next to the module, fetched; mini program
+ * default: WXWebAssembly.instantiate('/miniprogram_npm/wxcard/wxcard.wasm.br').
  */
 export function init(source?: WasmSource | InitOptions): Promise<void>;
 export function isInitialized(): boolean;

@@ -1,45 +1,49 @@
-// Node entry: loads wxcard.wasm from disk (never from the network).
-import { fileURLToPath } from 'node:url';
+// Node entry: loads wxcard.wasm from disk (never from the network). The
+// CommonJS entry (index.cjs) is built from this file by build.mjs.
 import { createWxcard as createEngine, WxcardError, MAX_INPUT_BYTES, ABI_VERSION, OPS } from './core.js';
 
 // Packed, the wasm sits next to this file (prepack copies it); in the
-// repository it is the committed build at ../wasm/wxcard.wasm.
-const PACKAGED = new URL('./wxcard.wasm', import.meta.url);
-const DEVELOPMENT = new URL('../wasm/wxcard.wasm', import.meta.url);
+// repository it is the committed build at ../wasm/wxcard.wasm. Resolved
+// when first needed: URL work at import time is cold-start time.
+const wasmUrls = () => [new URL('./wxcard.wasm', import.meta.url), new URL('../wasm/wxcard.wasm', import.meta.url)];
 
 // Node's file functions, fetched when first needed: an ESM import of a
 // builtin costs milliseconds of cold start, process.getBuiltinModule
 // (Node ≥ 20.16) almost nothing. fs.readFile with a callback reads the
 // 2.5 MB module a few milliseconds sooner than fs/promises does.
-async function readFile(path) {
-  const fs = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('fs') : await import('node:fs');
-  return new Promise((resolve, reject) => fs.readFile(path, (err, data) => (err ? reject(err) : resolve(data))));
+function nodeFs() {
+  if (typeof process.getBuiltinModule === 'function') return Promise.resolve(process.getBuiltinModule('fs'));
+  return import('node:fs');
+}
+
+function readFile(path) {
+  return nodeFs().then(
+    (fs) => new Promise((resolve, reject) => fs.readFile(path, (err, data) => (err ? reject(err) : resolve(data)))),
+  );
 }
 
 async function readDefault() {
-  for (const url of [PACKAGED, DEVELOPMENT]) {
+  const urls = wasmUrls();
+  for (const url of urls) {
     try {
       return await readFile(url);
     } catch (err) {
       if (err.code !== 'ENOENT') throw err;
     }
   }
-  throw new WxcardError(
-    `wxcard: wxcard.wasm not found at ${fileURLToPath(PACKAGED)} or ${fileURLToPath(DEVELOPMENT)}; pass its bytes to init()`,
-  );
+  const [packaged, development] = urls.map((u) => decodeURIComponent(u.pathname));
+  throw new WxcardError(`wxcard: wxcard.wasm not found at ${packaged} or ${development}; pass its bytes to init()`);
 }
+
+const noFetch = () => new WxcardError('wxcard: in Node, init() does not fetch; pass a file path, a file: URL or the bytes');
 
 async function resolve(source) {
   source = await source;
   if (source == null) return readDefault();
-  if (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('file:')) {
-    throw new WxcardError('wxcard: in Node, init() does not fetch; pass a file path, a file: URL or the bytes');
-  }
+  if (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('file:')) throw noFetch();
   if (source instanceof URL || (typeof source === 'string' && source.startsWith('file:'))) {
     const url = new URL(source);
-    if (url.protocol !== 'file:') {
-      throw new WxcardError('wxcard: in Node, init() does not fetch; pass a file path, a file: URL or the bytes');
-    }
+    if (url.protocol !== 'file:') throw noFetch();
     return readFile(url);
   }
   if (typeof source === 'string') return readFile(source);
@@ -47,12 +51,16 @@ async function resolve(source) {
   return source;
 }
 
-// Buffer's UTF-8 paths are faster than TextEncoder/TextDecoder in Node.
-const text = {
-  length: (s) => Buffer.byteLength(s, 'utf8'),
-  write: (s, buffer, ptr, len) => Buffer.from(buffer, ptr, len).write(s, 0, len, 'utf8'),
-  read: (buffer, ptr, len) => Buffer.from(buffer, ptr, len).toString('utf8'),
-};
+// Buffer's UTF-8 paths are faster than TextEncoder/TextDecoder in Node
+// (where a test environment hides Buffer, the core's defaults serve).
+const text =
+  typeof Buffer === 'function'
+    ? {
+        length: (s) => Buffer.byteLength(s, 'utf8'),
+        write: (s, buffer, ptr, len) => Buffer.from(buffer, ptr, len).write(s, 0, len, 'utf8'),
+        read: (buffer, ptr, len) => Buffer.from(buffer, ptr, len).toString('utf8'),
+      }
+    : undefined;
 
 // random_get serves only the Go runtime's own seeds (map hashing, its
 // scheduler): the module depends on no crypto package (sign/boundary_test.go

@@ -26,9 +26,9 @@ func TestDocumentedProjectScripts(t *testing.T) {
 	t.Chdir(dir)
 	for _, hook := range []string{"beforeCompile", "beforeUpload"} {
 		cmd := cfg.Scripts[hook]
-		require.True(t, strings.HasPrefix(cmd, "npx wxcard lint "), "%s: %q", hook, cmd)
+		require.True(t, strings.HasPrefix(cmd, "npx --no-install wxcard lint "), "%s: %q", hook, cmd)
 		assert.Contains(t, string(readme), `"`+hook+`": "`+cmd+`"`, "the README documents this command")
-		c := cliCase{name: hook, args: strings.Fields(strings.TrimPrefix(cmd, "npx wxcard "))}
+		c := cliCase{name: hook, args: strings.Fields(strings.TrimPrefix(cmd, "npx --no-install wxcard "))}
 		out := c.run(t)
 		assert.Contains(t, out, "-- exit --\n0\n", out)
 		assert.Contains(t, out, "no problems in 4 files", out)

@@ -18,6 +18,21 @@ export function requireWasm() {
   }
 }
 
+/** What build.mjs makes (make js-build): the CommonJS entry and the mini program build. */
+export const BUILT = {
+  cjs: join(JS_DIR, 'index.cjs'),
+  dcts: join(JS_DIR, 'index.d.cts'),
+  miniprogram: join(JS_DIR, 'miniprogram_dist', 'index.js'),
+  br: join(JS_DIR, 'miniprogram_dist', 'wxcard.wasm.br'),
+};
+
+/** Fails with a clear message when build.mjs has not run. */
+export function requireBuilt() {
+  for (const p of Object.values(BUILT)) {
+    if (!existsSync(p)) throw new Error(`${p} is missing: it is built from the sources (make js-build, or npm run build in js/)`);
+  }
+}
+
 /** Every vector under tests/vectors, sorted: { op, name, input, output } with Buffers. */
 export function readVectors(dir = VECTORS_DIR) {
   const out = [];

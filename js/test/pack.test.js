@@ -1,15 +1,16 @@
 // The packed package works on its own: npm pack (prepack copies the wasm
-// in) on a copy of the package, unpack it into an app's node_modules, then
-// import by name, init from the packaged wxcard.wasm and run the bin.
+// in and builds) on a copy of the package, unpack it into an app's
+// node_modules, then import and require by name, init from the packaged
+// wxcard.wasm and run the bin.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { JS_DIR, WASM_PATH, requireWasm } from './helpers.js';
+import { JS_DIR, REPO, WASM_PATH, requireWasm } from './helpers.js';
 
-const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm']);
+const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm', 'index.cjs', 'index.d.cts', 'miniprogram_dist', '.built']);
 
 test('npm pack gives a package that imports, inits from its own wasm and runs its bin', { timeout: 120_000 }, (t) => {
   requireWasm();
@@ -21,6 +22,9 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   });
   mkdirSync(join(tmp, 'wasm'));
   cpSync(WASM_PATH, join(tmp, 'wasm', 'wxcard.wasm'));
+  cpSync(join(REPO, 'LICENSE'), join(tmp, 'LICENSE'));
+  // The copy's build needs esbuild: link the checkout's node_modules.
+  symlinkSync(join(JS_DIR, 'node_modules'), join(tmp, 'js', 'node_modules'));
 
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const pack = spawnSync(npm, ['pack', '--silent', '--pack-destination', tmp], { cwd: join(tmp, 'js'), encoding: 'utf8' });
@@ -28,13 +32,18 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
   assert.ok(tgz, 'a tarball was written');
   assert.ok(!existsSync(join(tmp, 'js', 'wxcard.wasm')), 'postpack removed the copied wasm');
+  assert.ok(!existsSync(join(tmp, 'js', 'LICENSE')), 'postpack removed the copied licence');
 
   const pkg = join(tmp, 'app', 'node_modules', 'wxcard');
   mkdirSync(pkg, { recursive: true });
   const untar = spawnSync('tar', ['-xzf', join(tmp, tgz), '-C', pkg, '--strip-components=1']);
   assert.equal(untar.status, 0, String(untar.stderr));
   const files = readdirSync(pkg).sort();
-  assert.deepEqual(files, ['bin', 'browser.js', 'cli.js', 'core.js', 'index.d.ts', 'index.js', 'package.json', 'README.md', 'wxcard.wasm'].sort());
+  assert.deepEqual(
+    files,
+    ['bin', 'browser.js', 'cli.js', 'core.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'LICENSE', 'miniprogram.js', 'miniprogram_dist', 'package.json', 'README.md', 'wxcard.wasm'].sort(),
+  );
+  assert.deepEqual(readdirSync(join(pkg, 'miniprogram_dist')).sort(), ['index.js', 'wxcard.wasm.br']);
 
   // No ../wasm fallback exists here: init must find the packaged file.
   const app = join(tmp, 'app');
@@ -47,6 +56,14 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout + r.stderr, '');
+  const cjs = `
+    const w = require('wxcard');
+    if (require.resolve('wxcard') !== require('path').join(${JSON.stringify(pkg)}, 'index.cjs')) process.exit(4);
+    w.init().then(() => { if (typeof w.validateCardList({ cardList: [] }).ok !== 'boolean') process.exit(3); });
+  `;
+  const rc = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', cjs], { cwd: app, encoding: 'utf8' });
+  assert.equal(rc.status, 0, rc.stderr);
+  assert.equal(rc.stdout + rc.stderr, '');
 
   const bin = spawnSync(process.execPath, [join(pkg, 'bin', 'wxcard.js'), 'run', 'validateCardList'], {
     cwd: app,

@@ -17,7 +17,7 @@ import {
 } from 'wxcard';
 
 export async function addCards(): Promise<void> {
-  await init({ instantiate: WXWebAssembly.instantiate, wasm: '/wxcard/wxcard.wasm' });
+  await init({ instantiate: WXWebAssembly.instantiate, wasm: '/miniprogram_npm/wxcard/wxcard.wasm.br' });
   const built: Output<AddCardOptions> = buildAddCard({
     cardList: [{ cardId: 'pFS7Fjg8kV1IdDz01r4SQwMkuCKc', cardExt: { timestamp: 1700000000, signature: 'a'.repeat(40) } }],
   });
@@ -28,6 +28,14 @@ export async function addCards(): Promise<void> {
   wx.addCard(add);
   void withCallbacks;
   void item;
+}
+
+// The output is a union on ok: a success carries its result, no check of result needed.
+export function addChecked(draft: Parameters<typeof buildAddCard>[0]): void {
+  const out = buildAddCard(draft);
+  if (out.ok) wx.addCard(out.result);
+  // @ts-expect-error without the ok check, result may be undefined
+  else wx.addCard(out.result);
 }
 
 export function openCards(list: OpenCardOptions): void {
