@@ -79,10 +79,22 @@ const WASI_FUNCS = [
 const EXPORTS = ['_initialize', 'wxcard_abi_version', 'wxcard_alloc', 'wxcard_free', 'wxcard_call'];
 
 const TWO32 = 4294967296;
+
+// Builtins the per-call path uses, read once: where the global object is
+// slow to consult (a vm context, some embedded engines) each lookup costs.
+const U8 = Uint8Array;
+const AB = ArrayBuffer;
+const isView = ArrayBuffer.isView;
+const toNumber = Number;
+const fromCharCode = String.fromCharCode;
+const fromCodePoint = String.fromCodePoint;
+const jsonParse = JSON.parse;
+const jsonStringify = JSON.stringify;
+const BigIntFn = typeof BigInt === 'function' ? BigInt : null;
 // BigInt(…) calls, not literals: the devtools' ES6→ES5 transform rejects
 // 32n. Guarded, so an engine without BigInt can still load this file.
-const B32 = typeof BigInt === 'function' ? BigInt(32) : 0;
-const MASK32 = typeof BigInt === 'function' ? BigInt(0xffffffff) : 0;
+const B32 = BigIntFn ? BigIntFn(32) : 0;
+const MASK32 = BigIntFn ? BigIntFn(0xffffffff) : 0;
 
 // A little-endian u64 from two 32-bit halves (DataView's BigInt setters
 // would need BigInt values, and older engines lack them).
@@ -240,31 +252,49 @@ export function utf8Decode(b) {
 
 /** UTF-8 encoding in plain JS; lone surrogates become U+FFFD. */
 export function utf8EncodeJS(s) {
-  const out = new Uint8Array(utf8Length(s));
-  let j = 0;
-  for (let i = 0; i < s.length; i++) {
+  const out = new U8(utf8Length(s));
+  utf8EncodeInto(s, out, 0);
+  return out;
+}
+
+// Writes s as UTF-8 into dst from at; returns the bytes written. dst must
+// have room (utf8Length(s) bytes).
+function utf8EncodeInto(s, dst, at) {
+  const n = s.length;
+  // The ASCII prefix (in JSON text usually everything) in the tightest loop.
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) break;
+    dst[at + i] = c;
+  }
+  let j = at + i;
+  for (; i < n; i++) {
     let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    if (c < 0x80) {
+      dst[j++] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
     } else if (c >= 0xd800 && c <= 0xdfff) {
       c = 0xfffd;
     }
-    if (c < 0x80) out[j++] = c;
-    else if (c < 0x800) {
-      out[j++] = 0xc0 | (c >> 6);
-      out[j++] = 0x80 | (c & 63);
+    if (c < 0x800) {
+      dst[j++] = 0xc0 | (c >> 6);
+      dst[j++] = 0x80 | (c & 63);
     } else if (c < 0x10000) {
-      out[j++] = 0xe0 | (c >> 12);
-      out[j++] = 0x80 | ((c >> 6) & 63);
-      out[j++] = 0x80 | (c & 63);
+      dst[j++] = 0xe0 | (c >> 12);
+      dst[j++] = 0x80 | ((c >> 6) & 63);
+      dst[j++] = 0x80 | (c & 63);
     } else {
-      out[j++] = 0xf0 | (c >> 18);
-      out[j++] = 0x80 | ((c >> 12) & 63);
-      out[j++] = 0x80 | ((c >> 6) & 63);
-      out[j++] = 0x80 | (c & 63);
+      dst[j++] = 0xf0 | (c >> 18);
+      dst[j++] = 0x80 | ((c >> 12) & 63);
+      dst[j++] = 0x80 | ((c >> 6) & 63);
+      dst[j++] = 0x80 | (c & 63);
     }
   }
-  return out;
+  return j - at;
 }
 
 /** UTF-8 decoding in plain JS; each maximal invalid subpart becomes one U+FFFD (as TextDecoder does). */
@@ -274,8 +304,12 @@ export function utf8DecodeJS(b) {
   while (i < b.length) {
     const c = b[i];
     if (c < 0x80) {
-      s += String.fromCharCode(c);
-      i++;
+      // A run of ASCII at once: one string per run, not one per byte.
+      let k = i + 1;
+      const end = b.length < i + 8192 ? b.length : i + 8192;
+      while (k < end && b[k] < 0x80) k++;
+      s += fromCharCode.apply(null, b.subarray(i, k));
+      i = k;
       continue;
     }
     let need;
@@ -313,7 +347,7 @@ export function utf8DecodeJS(b) {
       i += k;
       continue;
     }
-    s += String.fromCodePoint(cp);
+    s += fromCodePoint(cp);
     i += need + 1;
   }
   return s;
@@ -328,12 +362,12 @@ function tooBig(n) {
 // Request input → bytes or text. Bytes pass through untouched; a string is
 // the request's JSON text; anything else is serialized with JSON.stringify.
 function inputValue(input) {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input instanceof U8) return input;
+  if (input instanceof AB) return new U8(input);
+  if (isView(input)) return new U8(input.buffer, input.byteOffset, input.byteLength);
   let text = input;
   if (typeof input !== 'string') {
-    text = JSON.stringify(input);
+    text = jsonStringify(input);
     if (typeof text !== 'string') {
       throw new TypeError('wxcard: input must be a request object, its JSON text, or bytes');
     }
@@ -363,11 +397,16 @@ export function utf8Length(s) {
 const defaultText = {
   length: utf8Length,
   write(s, buffer, ptr, len) {
-    const dst = new Uint8Array(buffer, ptr, len);
+    const dst = new U8(buffer, ptr, len);
     if (encoder && encoder.encodeInto) encoder.encodeInto(s, dst);
-    else dst.set(utf8Encode(s));
+    else utf8EncodeInto(s, dst, 0);
   },
-  read: (buffer, ptr, len) => utf8Decode(new Uint8Array(buffer, ptr, len)),
+  read: (buffer, ptr, len) => utf8Decode(new U8(buffer, ptr, len)),
+  // Writes s at ptr, where 3 bytes per UTF-16 unit are free; returns the length.
+  writeMax(s, buffer, ptr) {
+    const dst = new U8(buffer, ptr, s.length * 3);
+    return encoder && encoder.encodeInto ? encoder.encodeInto(s, dst).written : utf8EncodeInto(s, dst, 0);
+  },
 };
 
 // The ops' names, encoded once.
@@ -375,7 +414,7 @@ const OP_BYTES = new Map(OPS.map((op) => [op, utf8Encode(op)]));
 
 function opBytes(op) {
   if (typeof op === 'string') return OP_BYTES.get(op) || utf8Encode(op);
-  if (op instanceof Uint8Array) return op;
+  if (op instanceof U8) return op;
   throw new TypeError('wxcard: op must be a string (one of ' + OPS.join(', ') + ')');
 }
 
@@ -537,7 +576,11 @@ export function createWxcard(platform) {
     if (ob.length > MAX_OP_BYTES) throw new RangeError(`wxcard: op name is ${ob.length} bytes; no op is longer than ${MAX_OP_BYTES}`);
     const iv = inputValue(input);
     const isText = typeof iv === 'string';
-    const inLen = isText ? text.length(iv) : iv.length;
+    // Text short enough to fit a kept block at 3 bytes per UTF-16 unit is
+    // written in one pass, its length known afterwards; other text is
+    // measured first (a pass of its own in plain JS).
+    const onePass = isText && text.writeMax && iv.length * 3 <= KEEP_BLOCK_BYTES;
+    let inLen = onePass ? -1 : isText ? text.length(iv) : iv.length;
     if (inLen > MAX_INPUT_BYTES) throw tooBig(inLen);
     const { ex, memory, state } = cur;
     let ptr;
@@ -546,29 +589,30 @@ export function createWxcard(platform) {
       // Op and input share one block, kept for the next call when it is not
       // too big: most calls then cost the module no allocation (as the Go
       // host does).
-      const need = ob.length + inLen;
+      const need = ob.length + (onePass ? iv.length * 3 : inLen);
       if (cur.blockCap < need) {
         if (cur.block) ex.wxcard_free(cur.block);
         cur.block = 0;
         cur.blockCap = 0;
-        const cap = need <= KEEP_BLOCK_BYTES ? Math.max(need, MIN_BLOCK_BYTES) : need;
+        const cap = need <= KEEP_BLOCK_BYTES ? (need > MIN_BLOCK_BYTES ? need : MIN_BLOCK_BYTES) : need;
         cur.block = ex.wxcard_alloc(cap) >>> 0;
         cur.blockCap = cap;
       }
       const opPtr = cur.block;
       const inPtr = opPtr + ob.length;
-      const mem = new Uint8Array(memory.buffer);
+      const mem = new U8(memory.buffer);
       mem.set(ob, opPtr);
-      if (isText) text.write(iv, memory.buffer, inPtr, inLen);
+      if (onePass) inLen = text.writeMax(iv, memory.buffer, inPtr);
+      else if (isText) text.write(iv, memory.buffer, inPtr, inLen);
       else mem.set(iv, inPtr);
-      const r = BigInt.asUintN(64, BigInt(ex.wxcard_call(opPtr, ob.length, inPtr, inLen)));
+      const r = BigIntFn.asUintN(64, BigIntFn(ex.wxcard_call(opPtr, ob.length, inPtr, inLen)));
       if (cur.blockCap > KEEP_BLOCK_BYTES) {
         ex.wxcard_free(cur.block);
         cur.block = 0;
         cur.blockCap = 0;
       }
-      ptr = Number(r >> B32);
-      len = Number(r & MASK32);
+      ptr = toNumber(r >> B32);
+      len = toNumber(r & MASK32);
       // Fresh views only from here: the call may have grown memory.
       if (ptr + len > memory.buffer.byteLength) throw new RangeError('output span outside memory');
     } catch (err) {
@@ -585,7 +629,7 @@ export function createWxcard(platform) {
     return take(memory.buffer, ptr, len);
   }
 
-  const copy = (buffer, ptr, len) => new Uint8Array(buffer, ptr, len).slice();
+  const copy = (buffer, ptr, len) => new U8(buffer, ptr, len).slice();
 
   /** Runs op and returns the exact output bytes. */
   function callRaw(op, input) {
@@ -597,7 +641,7 @@ export function createWxcard(platform) {
   }
 
   function call(op, input) {
-    return JSON.parse(invoke(op, input, text.read));
+    return jsonParse(invoke(op, input, text.read));
   }
 
   const request = (payload, options) => ({ payload, options: options == null ? {} : options });

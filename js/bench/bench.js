@@ -2,11 +2,20 @@
 //  - cold start: a fresh node process doing import + init + one verdict,
 //    as a script (node -e, as the baseline) and as an ES module entry,
 //    minus a bare `node -e 0` (medians of interleaved runs); target ≤ 80 ms.
+//    and through require() (the CommonJS build); target within 10% of import.
 //  - per call: validateCardList on a 10-card payload, against a baseline that
 //    validates the same structure with ajv (after JSON.parse of each cardExt).
+//  - the mini program build in the sandbox of tests/miniprogram: init to
+//    first verdict and per call against the Node entry (target ≤ 1.2×), and
+//    its sizes (wxcard.wasm.br ≤ 600 KB).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync, cpSync, rmSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 import Ajv from 'ajv';
 import { init, validateCardList, callRaw } from '../index.js';
 
@@ -43,6 +52,8 @@ const COLD = {
     await init();
     if (typeof ${FIRST_VERDICT}.ok !== 'boolean') process.exit(3);
   `],
+  require: ['-e', `const { init, validateCardList } = require('wxcard');
+    init().then(() => { if (typeof ${FIRST_VERDICT}.ok !== 'boolean') process.exit(3); })`],
   bare: ['-e', '0'],
   bareModule: ['--input-type=module', '-e', '0'],
 };
@@ -136,6 +147,39 @@ function perCall(fns, rounds = 9, ms = 200) {
 
 const fmt = (x, d = 1) => x.toFixed(d);
 
+async function miniprogramBench(payload) {
+  const dist = join(JS_DIR, 'miniprogram_dist');
+  const sandboxJs = join(JS_DIR, '..', 'tests', 'miniprogram', 'test', 'sandbox.js');
+  if (!existsSync(join(dist, 'index.js'))) {
+    console.log('mini program build: not built (make js-build); skipped');
+    return null;
+  }
+  const root = mkdtempSync(join(tmpdir(), 'wxcard-bench-mp-'));
+  cpSync(dist, join(root, 'miniprogram_npm', 'wxcard'), { recursive: true });
+  const { createSandbox } = createRequire(import.meta.url)(sandboxJs);
+  const sb = createSandbox(root);
+  const t0 = process.hrtime.bigint();
+  const w = sb.require('wxcard');
+  await w.init();
+  // The payload is made in the sandbox's realm, as the page would make it.
+  const inner = sb.run('JSON').parse(JSON.stringify(payload));
+  w.validateCardList(inner);
+  const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  rmSync(root, { recursive: true, force: true });
+  return { initMs, call: () => w.validateCardList(inner) };
+}
+
+function printSizes() {
+  const dist = join(JS_DIR, 'miniprogram_dist');
+  if (!existsSync(join(dist, 'index.js'))) return;
+  const entry = readFileSync(join(dist, 'index.js'));
+  const min = buildSync({ stdin: { contents: entry.toString('utf8') }, minify: true, write: false, format: 'cjs' }).outputFiles[0].contents;
+  console.log(
+    `mini program build: wxcard.wasm.br ${statSync(join(dist, 'wxcard.wasm.br')).size} bytes (target ≤ ${600 * 1024}); ` +
+      `entry ${entry.length} bytes, ${min.length} minified, ${gzipSync(min, { level: 9 }).length} minified+gzip`,
+  );
+}
+
 const cold = coldStart();
 const coldMs = cold.script - cold.bare;
 console.log(
@@ -146,6 +190,11 @@ console.log(
 console.log(
   `  as an ES module entry: ${fmt(cold.module - cold.bare)} ms beyond node -e 0, ` +
     `of which Node's own ES module start-up (--input-type=module -e 0): ${fmt(cold.bareModule - cold.bare)} ms`,
+);
+const requireMs = cold.require - cold.bare;
+console.log(
+  `  through require() (the CommonJS build): ${fmt(requireMs)} ms beyond node -e 0, ` +
+    `${fmt(requireMs / coldMs, 2)}× the import() figure (target ≤ 1.10×: ${requireMs <= coldMs * 1.1 ? 'met' : 'MISSED'})`,
 );
 
 await init();
@@ -161,6 +210,20 @@ const { ours, oursRaw, theirs } = perCall({
 console.log(`validateCardList, 10 cards: ${fmt(ours, 2)} µs/call (raw bytes in and out: ${fmt(oursRaw, 2)} µs/call)`);
 console.log(`baseline ajv (structure + JSON.parse of each cardExt): ${fmt(theirs, 2)} µs/call`);
 console.log(`ratio ours / ajv: ${fmt(ours / theirs, 2)}× (raw: ${fmt(oursRaw / theirs, 2)}×)`);
+
+// The mini program build in the sandbox of tests/miniprogram (only what a
+// mini program offers; WXWebAssembly reads the .br), against the Node entry
+// in this run: init to first verdict, and per call.
+const sandboxBench = await miniprogramBench(p);
+if (sandboxBench) {
+  const mpCall = perCall({ node: () => validateCardList(p), miniprogram: () => sandboxBench.call() });
+  console.log(
+    `mini program build in the sandbox: init to first verdict ${fmt(sandboxBench.initMs)} ms; ` +
+      `validateCardList, 10 cards: ${fmt(mpCall.miniprogram, 2)} µs/call vs the Node entry's ${fmt(mpCall.node, 2)} µs/call: ` +
+      `${fmt(mpCall.miniprogram / mpCall.node, 2)}× (target ≤ 1.2×: ${mpCall.miniprogram <= mpCall.node * 1.2 ? 'met' : 'MISSED'})`,
+  );
+}
+printSizes();
 
 // Native Go on the same request bytes, in this run (go run: the module root
 // is the repository).

@@ -46,3 +46,12 @@ test('utf8EncodeJS agrees with Buffer on random UTF-16', () => {
     assert.equal(utf8Length(s), Buffer.byteLength(s));
   }
 });
+
+test('long ASCII runs (over the decoder chunk) around multi-byte text', () => {
+  const dec = new TextDecoder();
+  for (const s of ['a'.repeat(20000), 'a'.repeat(8191) + '中' + 'b'.repeat(9000), '签'.repeat(3) + 'x'.repeat(16385) + '😀']) {
+    const b = Buffer.from(s, 'utf8');
+    assert.ok(Buffer.from(utf8Encode(s)).equals(b), `encode, ${s.length} units`);
+    assert.equal(utf8Decode(new Uint8Array(b)), dec.decode(b), `decode, ${b.length} bytes`);
+  }
+});

@@ -40,7 +40,9 @@ function createSandbox(root, opts = {}) {
       }
       let bytes = fs.readFileSync(file);
       if (p.endsWith('.br')) bytes = zlib.brotliDecompressSync(bytes);
-      return WebAssembly.instantiate(bytes, imports);
+      // Compiled in the mini program's own realm, as WXWebAssembly does:
+      // its memory and exports belong to the page's world.
+      return innerWasm.instantiate(new Uint8ArrayIn(bytes), imports);
     },
   };
 
@@ -77,6 +79,10 @@ function createSandbox(root, opts = {}) {
     setInterval,
     clearInterval,
   });
+  // WXWebAssembly is built on the engine's own WebAssembly, which the page
+  // itself never sees.
+  const innerWasm = vm.runInContext('WebAssembly', context);
+  const Uint8ArrayIn = vm.runInContext('Uint8Array', context);
   vm.runInContext(ABSENT.map((n) => `delete globalThis.${n};`).join(''), context);
   for (const n of NEVER) {
     if (vm.runInContext(`typeof ${n}`, context) !== 'undefined') throw new Error(`sandbox: ${n} leaked into the mini program world`);
@@ -120,10 +126,10 @@ function createSandbox(root, opts = {}) {
   }
 
   // Typed arrays made in the sandbox's realm (the package checks instanceof).
-  const Uint8ArrayIn = vm.runInContext('Uint8Array', context);
   const bytesIn = (b) => new Uint8ArrayIn(b);
 
-  return { load, require: (id, from = 'app.js') => load(resolve(from, id)), context, calls, registered, bytesIn };
+  const run = (code) => vm.runInContext(code, context);
+  return { load, require: (id, from = 'app.js') => load(resolve(from, id)), run, context, calls, registered, bytesIn };
 }
 
 module.exports = { createSandbox };
