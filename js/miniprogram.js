@@ -21,7 +21,7 @@ function defaultInstantiate() {
   return (path, imports) => WXWebAssembly.instantiate(path, imports);
 }
 
-// wx.getRandomValues (base library 2.20.2+) is asynchronous while the
+// wx.getRandomValues (base library 2.15.0+) is asynchronous while the
 // guest's random_get is not, so bytes are fetched ahead into a pool: the
 // guest reads 8 per instance (its hash seed). Without the API, or once the
 // pool is spent before a refill lands, Math.random serves.
