@@ -103,6 +103,15 @@ function setU64(v, ptr, hi, lo) {
   v.setUint32(ptr + 4, hi >>> 0, true);
 }
 
+/**
+ * us microseconds as nanoseconds in two 32-bit words, without BigInt: every
+ * partial product stays an exact double (us below 2^53).
+ */
+export function nanoWords(us) {
+  const lo = (us % TWO32) * 1000;
+  return { hi: (Math.floor(us / TWO32) * 1000 + Math.floor(lo / TWO32)) >>> 0, lo: lo % TWO32 };
+}
+
 function nowMicros() {
   const p = typeof performance !== 'undefined' ? performance : undefined;
   if (p && typeof p.now === 'function' && typeof p.timeOrigin === 'number') {
@@ -138,12 +147,8 @@ function makeImports(getRandomValues) {
     },
     clock_time_get(id, _precision, resPtr) {
       const t = nowMicros();
-      const us = id === 0 ? t.real : t.mono;
-      // us * 1000 nanoseconds, split into 32-bit words without BigInt:
-      // every partial product stays an exact double.
-      const loUs = us % TWO32;
-      const lo = loUs * 1000;
-      setU64(dv(), resPtr, Math.floor(us / TWO32) * 1000 + Math.floor(lo / TWO32), lo % TWO32);
+      const w = nanoWords(id === 0 ? t.real : t.mono);
+      setU64(dv(), resPtr, w.hi, w.lo);
       return ESUCCESS;
     },
     random_get(ptr, len) {

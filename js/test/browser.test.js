@@ -7,16 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.js';
-import { REPO, WASM_PATH, readVectors, INLINE_CASES, nativeOutputs, requireWasm, tinyWasm, TINY_OUTPUT } from './helpers.js';
+import { REPO, WASM_PATH, readVectors, INLINE_CASES, nativeOutputs, requireWasm, tinyWasm, TINY_OUTPUT, CHROMIUM, CHROMIUM_ARGS, skipWithoutChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const skip = !existsSync(CHROMIUM) && !process.env.CI
-  ? `${CHROMIUM} is absent (apt-get install chromium); browser tests skipped outside CI`
-  : false;
+const skip = skipWithoutChromium('browser tests');
 
 const b64 = (b) => Buffer.from(b).toString('base64');
 
@@ -37,7 +30,7 @@ test('browser entry in headless Chromium gives the same bytes', { skip, timeout:
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   });
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await context.newPage();
   const pageErrors = [];
   const consoleLines = [];

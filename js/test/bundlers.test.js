@@ -11,16 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { serve } from './serve.js';
-import { JS_DIR, WASM_PATH, readVectors, requireWasm } from './helpers.js';
+import { JS_DIR, WASM_PATH, readVectors, requireWasm, CHROMIUM, CHROMIUM_ARGS, skipWithoutChromium } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const skip = !existsSync(CHROMIUM) && !process.env.CI
-  ? `${CHROMIUM} is absent (apt-get install chromium); bundler tests skipped outside CI`
-  : false;
+const skip = skipWithoutChromium('bundler tests');
 
 // The app's code. The vectors arrive as base64 in window.__cases; the page
 // leaves its outputs (base64) in window.__result.
@@ -105,7 +98,7 @@ test('the browser entry bundled by esbuild and by Vite answers every vector in h
 
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'wxcard-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   t.after(async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -18,6 +18,16 @@ export function requireWasm() {
   }
 }
 
+/** Debian's Chromium, driven by playwright-core, and how the tests start it. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+/** node:test's skip for a browser test: only outside CI, when Chromium is absent. */
+export const skipWithoutChromium = (what) =>
+  !existsSync(CHROMIUM) && !process.env.CI ? `${CHROMIUM} is absent (apt-get install chromium); ${what} skipped outside CI` : false;
+
 /** What build.mjs makes (make js-build): the CommonJS entry and the mini program build. */
 export const BUILT = {
   cjs: join(JS_DIR, 'index.cjs'),

@@ -1,8 +1,9 @@
 // The pure-JS UTF-8 paths (for engines without TextEncoder/TextDecoder)
-// agree with Node's Buffer, including lone surrogates and invalid bytes.
+// agree with Node's Buffer, including lone surrogates and invalid bytes; the
+// clock's nanosecond words agree with BigInt arithmetic.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { utf8EncodeJS as utf8Encode, utf8DecodeJS as utf8Decode, utf8Length } from '../core.js';
+import { utf8EncodeJS as utf8Encode, utf8DecodeJS as utf8Decode, utf8Length, nanoWords } from '../core.js';
 
 const strings = ['', 'abc', 'é', '中文签名错误', '😀x', '\ud800', 'a\udc00b', '\ud83d', '\ud83d\ude00\ud83d', '\u0000\u007f\u0080\u07ff\u0800\uffff'];
 
@@ -53,5 +54,17 @@ test('long ASCII runs (over the decoder chunk) around multi-byte text', () => {
     const b = Buffer.from(s, 'utf8');
     assert.ok(Buffer.from(utf8Encode(s)).equals(b), `encode, ${s.length} units`);
     assert.equal(utf8Decode(new Uint8Array(b)), dec.decode(b), `decode, ${b.length} bytes`);
+  }
+});
+
+test('nanoWords: microseconds to nanosecond words as BigInt would compute them', () => {
+  let seed = 99;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const values = [0, 1, 999, 2 ** 32 - 1, 2 ** 32, 1.7e15, 1796167065123456, 2 ** 53 - 1];
+  for (let i = 0; i < 2000; i++) values.push(Math.floor(rnd() * 2 ** 21) * 2 ** 32 + Math.floor(rnd() * 2 ** 32));
+  for (const us of values) {
+    const ns = BigInt(us) * BigInt(1000);
+    const { hi, lo } = nanoWords(us);
+    assert.equal((BigInt(hi) << BigInt(32)) + BigInt(lo), ns & ((BigInt(1) << BigInt(64)) - BigInt(1)), String(us));
   }
 });
