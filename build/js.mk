@@ -11,8 +11,8 @@ NODE ?= node
 
 .PHONY: test-js bench-js js-deps js-build check-js
 
-JS_BUILT   := js/index.cjs js/index.d.cts js/miniprogram_dist/index.js js/miniprogram_dist/wxcard.wasm.br
-JS_SOURCES := js/build.mjs js/core.js js/index.js js/miniprogram.js js/index.d.ts wasm/wxcard.wasm
+JS_BUILT   := js/index.cjs js/index.d.cts js/testing.cjs js/testing.d.cts js/miniprogram_dist/index.js js/miniprogram_dist/testing.js js/miniprogram_dist/wxcard.wasm.br
+JS_SOURCES := js/build.mjs js/core.js js/guard.js js/mock.js js/rules.js js/testing.js js/testing.d.ts js/index.js js/miniprogram.js js/index.d.ts wasm/wxcard.wasm
 
 js-deps:
 	@test -d js/node_modules || { cd js && $(NPM) ci --no-audit --no-fund; }

@@ -1,6 +1,7 @@
 // The platform-neutral half of the package: the WASI imports the guest needs,
 // instance management (init, trap recovery) and the byte-moving call. The
 // Node and browser entries only differ in how they find the wasm bytes.
+import { makeGuard } from './guard.js';
 
 /** Inputs larger than this are refused before they enter the module. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -651,6 +652,7 @@ export function createWxcard(platform) {
 
   const request = (payload, options) => ({ payload, options: options == null ? {} : options });
   const api = {
+    guard: (wx, options) => guardOf(wx, options),
     init,
     isInitialized: () => inst !== null,
     call,
@@ -665,5 +667,6 @@ export function createWxcard(platform) {
     parseReferrerInfo: (p, o) => call('parseReferrerInfo', request(p, o)),
     lint: (p, o) => call('lint', request(p, o)),
   };
+  const guardOf = makeGuard(api);
   return api;
 }

@@ -83,6 +83,8 @@ export interface Options {
   now?: number;
   /** Default 7200. */
   maxSkewSeconds?: number;
+  /** parseReferrerInfo only: activate_tickets already handled (the dev guard passes them); a repeat gets activate-ticket-reused. */
+  seenActivateTickets?: string[];
 }
 export interface LintOptions extends Options {
   format?: 'text' | 'json' | 'sarif' | 'github';
@@ -225,8 +227,52 @@ export function validateMemberCardLaunch(payload: unknown /* MemberCardLaunch or
 export function parseReferrerInfo(payload: unknown /* ShowOptions or its JSON text */, options?: Options): Output<ReferrerInfo>;
 export function lint(payload: LintPayload | string, options?: LintOptions): Output<never>;
 
+/** What the guard reports for one call (or one App.onShow). */
+export interface GuardReport {
+  /** addCard, openCard, navigateToMiniProgram, or "onShow referrerInfo". */
+  api: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** What the core checked: the call's options without its callbacks. */
+  payload: unknown;
+  /** true when block stopped the call. */
+  blocked?: boolean;
+}
+
+export interface GuardOptions {
+  /** Default: from the system language (zh… → zh-CN, else en). */
+  locale?: 'en' | 'zh-CN';
+  cards?: Record<string, CardDef | CardGetResponse>;
+  /** Unix seconds, or a function giving them; default: the clock. */
+  now?: number | (() => number);
+  /** Do not send a call with an error to WeChat; fail/complete get { errMsg: "<api>:fail wxcard <code>: <message>" }. Default false. */
+  block?: boolean;
+  /** Default: one console.error (errors) or console.warn per call. */
+  onReport?: (report: GuardReport) => void;
+  /** Wrap even in a release build. Default false. */
+  force?: boolean;
+}
+
+export interface GuardHandle {
+  /** false in a release build without force: nothing is wrapped, checkReferrer reports nothing. */
+  readonly active: boolean;
+  readonly locale: 'en' | 'zh-CN';
+  /** parseReferrerInfo on App.onShow's options, with activate-ticket-reused for a ticket this handle already saw. */
+  checkReferrer(showOptions: ShowOptions | Record<string, unknown>): Output<ReferrerInfo>;
+  /** Puts the original wx functions back. */
+  unguard(): void;
+}
+
+/**
+ * The dev guard: wraps wx.addCard, wx.openCard and wx.navigateToMiniProgram (to
+ * wxeb490c6f9b154ef9 only) so each payload is checked before WeChat sees it. Calls
+ * made before init() has finished pass through unchecked (one console warning says so).
+ */
+export function guard(wx: object, options?: GuardOptions): GuardHandle;
+
 export interface Wxcard {
   init: typeof init;
+  guard: typeof guard;
   isInitialized: typeof isInitialized;
   call: typeof call;
   callRaw: typeof callRaw;

@@ -86,6 +86,7 @@ const engine = createEngine(nodePlatform);
 
 export const {
   init,
+  guard,
   isInitialized,
   call,
   callRaw,

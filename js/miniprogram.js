@@ -102,6 +102,7 @@ const engine = createEngine(createPlatform());
 
 export const {
   init,
+  guard,
   isInitialized,
   call,
   callRaw,

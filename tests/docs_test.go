@@ -85,6 +85,10 @@ func rulesDoc(t *testing.T, vs []Vector) []byte {
 	w("Every diagnostic carries one of these stable codes. Each entry says what the rule catches, why WeChat (or your user) ",
 		"suffers from it, how to fix it, and shows a payload that triggers it with the message wxcard prints.\n\n",
 		"每条诊断都带有下列稳定的规则代码。每条说明检查内容、微信（或用户）为何受影响、如何修复，并给出一个触发它的示例及 wxcard 输出的消息。\n\n")
+	w("The test mock answers an invalid payload as WeChat is documented to: with the detail under **What WeChat answers** ",
+		"where a rule has one, and with `wxcard <code>` where no WeChat text documents a detail for the mistake.\n\n")
+	w("`activate-ticket-reused` comes from the dev guard: it keeps the activate_tickets `g.checkReferrer` saw and passes them ",
+		"to parseReferrerInfo as `options.seenActivateTickets`; the core reports a repeat.\n\n")
 	w("| code | severity | what it catches |\n|---|---|---|\n")
 	for _, r := range card.Rules() {
 		w("| [`", r.Code, "`](#", r.Code, ") | ", string(r.Severity), " | ", strings.ReplaceAll(r.Summary.En, "|", "\\|"), " |\n")
@@ -95,6 +99,10 @@ func rulesDoc(t *testing.T, vs []Vector) []byte {
 		w("**What it catches.** ", r.Summary.En, "\n\n")
 		w("**Why.** ", r.Why.En, "\n\n")
 		w("**How to fix.** ", r.Fix.En, "\n\n")
+		if r.WeChat != nil {
+			w("**What WeChat answers · 微信的提示.** `addCard:fail ", r.WeChat.Detail, "` — per [", r.WeChat.Source, "](", r.WeChat.URL, "). ",
+				"The test mock (`wxcard/testing`) answers the same.\n\n")
+		}
 		w("**检查内容。** ", r.Summary.Zh, "\n\n")
 		w("**原因。** ", r.Why.Zh, "\n\n")
 		w("**修复方法。** ", r.Fix.Zh, "\n\n")

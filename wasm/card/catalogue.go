@@ -29,6 +29,17 @@ type Rule struct {
 	Summary  Text // what it catches
 	Fix      Text // how to fix it
 	Why      Text // why WeChat (or the user) suffers
+	// WeChat is what WeChat is documented to answer for this mistake (the
+	// detail of addCard:fail), or nil where no WeChat text documents one.
+	WeChat *WeChatDetail
+}
+
+// WeChatDetail is the failure detail WeChat's own texts give for a mistake,
+// and where they say so. The test mock answers with it.
+type WeChatDetail struct {
+	Detail string // as WeChat shows it, e.g. 签名错误
+	Source string // the document that maps the mistake to it
+	URL    string
 }
 
 // Rule codes. They are stable: users and tests match on them.
@@ -79,6 +90,7 @@ const (
 	CodeAddCardCancel         = "addcard-cancel"
 	CodeAddCardFail           = "addcard-fail"
 	CodeCardNotAdded          = "card-not-added"
+	CodeActivateTicketReused  = "activate-ticket-reused"
 )
 
 // entry is a catalogue row; Why comes from why.go.
@@ -90,7 +102,7 @@ type entry struct {
 }
 
 func (e entry) rule() Rule {
-	return Rule{Code: e.Code, Severity: e.Severity, Summary: e.Summary, Fix: e.Fix, Why: whyOf(e.Code)}
+	return Rule{Code: e.Code, Severity: e.Severity, Summary: e.Summary, Fix: e.Fix, Why: whyOf(e.Code), WeChat: wechatOf(e.Code)}
 }
 
 var catalogue = [...]entry{
@@ -232,6 +244,9 @@ var catalogue = [...]entry{
 	{CodeCardNotAdded, SeverityWarning,
 		Text{"An addCard result item has isSuccess false.", "addCard 结果中某项 isSuccess 为 false。"},
 		Text{"Check that card's payload and stock; tell the user which card failed.", "检查该卡的参数与库存；告诉用户哪张卡失败。"}},
+	{CodeActivateTicketReused, SeverityWarning,
+		Text{"Dev guard: App.onShow received an activate_ticket that this app session already handled (options.seenActivateTickets lists the ones the guard saw).", "开发守卫：App.onShow 收到的 activate_ticket 在本次运行中已经处理过（options.seenActivateTickets 列出守卫见过的票据）。"},
+		Text{"Act on each activate_ticket once: remember the ones you sent to activatetempinfo/get and ignore a repeated referrerInfo.", "每个 activate_ticket 只处理一次：记住已提交给 activatetempinfo/get 的票据，忽略重复的 referrerInfo。"}},
 }
 
 // Rules returns the rule catalogue, in documentation order.

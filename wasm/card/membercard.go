@@ -413,6 +413,13 @@ func (c *checker) referrerInfo(p int32) resultWriter {
 	}
 	if vals[0] != "" {
 		res.State = "activated"
+		for _, s := range c.opts.seen {
+			if s == vals[0] {
+				v := t.lookup(extra, "activate_ticket")
+				c.add(CodeActivateTicketReused, SeverityWarning, t.spanOf(v), "/referrerInfo/extraData/activate_ticket", msgActivateTicketReused)
+				break
+			}
+		}
 	}
 	res.ActivateTicket, res.CardID, res.Code = vals[0], vals[1], vals[2]
 	return res

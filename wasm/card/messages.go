@@ -60,6 +60,8 @@ const (
 	msgOptCardDefRaw
 	msgOptFormat
 	msgOptFormatOp
+	msgOptSeenTickets
+	msgOptSeenTicketsOp
 	// payload-shape
 	msgShapePayload
 	msgShapeNoCardList
@@ -149,6 +151,7 @@ const (
 	msgAddCardFailParam
 	msgAddCardFailSoldOut
 	msgCardNotAdded
+	msgActivateTicketReused
 	msgCount
 )
 
@@ -193,7 +196,7 @@ var messages = [msgCount]Text{
 	msgReqUnknownKey:        {"unknown request key {0}: a request has only payload and options", "未知的请求键 {0}：请求只有 payload 和 options"},
 	msgReqNoPayload:         {"the request has no payload", "请求缺少 payload"},
 	msgReqOptionsType:       {"options must be an object, not {0}", "options 必须是对象，而不是{0}"},
-	msgReqUnknownOption:     {"unknown option {0}; the options are locale, cards, now, maxSkewSeconds and, for lint, format", "未知选项 {0}；可用选项为 locale、cards、now、maxSkewSeconds，lint 另有 format"},
+	msgReqUnknownOption:     {"unknown option {0}; the options are locale, cards, now, maxSkewSeconds and, for lint, format, for parseReferrerInfo, seenActivateTickets", "未知选项 {0}；可用选项为 locale、cards、now、maxSkewSeconds，lint 另有 format，parseReferrerInfo 另有 seenActivateTickets"},
 	msgReqUnknownOptionHint: {"unknown option {0}: did you mean {1}?", "未知选项 {0}：是否应为 {1}？"},
 	msgOptLocale:            {"option locale must be \"en\" or \"zh-CN\", not {0}", "选项 locale 必须是 \"en\" 或 \"zh-CN\"，而不是 {0}"},
 	msgOptInteger:           {"option {0} must be a whole number of seconds, not {1}", "选项 {0} 必须是整数秒，而不是 {1}"},
@@ -205,6 +208,8 @@ var messages = [msgCount]Text{
 	msgOptCardDefRaw:        {"the card/get response for card {0} has no base_info under card.{1}", "卡券 {0} 的 card/get 返回中，card.{1} 下没有 base_info"},
 	msgOptFormat:            {"option format must be text, json, sarif or github, not {0}", "选项 format 必须是 text、json、sarif 或 github，而不是 {0}"},
 	msgOptFormatOp:          {"option format applies to lint only", "选项 format 仅用于 lint"},
+	msgOptSeenTickets:       {"option seenActivateTickets must be an array of activate_ticket strings, not {0}", "选项 seenActivateTickets 必须是 activate_ticket 字符串的数组，而不是 {0}"},
+	msgOptSeenTicketsOp:     {"option seenActivateTickets applies to parseReferrerInfo only", "选项 seenActivateTickets 仅用于 parseReferrerInfo"},
 
 	msgShapePayload:       {"the payload must be an object, not {0}", "payload 必须是对象，而不是{0}"},
 	msgShapeNoCardList:    {"cardList is missing", "缺少 cardList"},
@@ -296,7 +301,8 @@ var messages = [msgCount]Text{
 		"添加卡券失败：{0}。“参数错误”的原因：cardExt 不是 JSON 字符串或不是合法 JSON；自定义 code 卡券缺少 code，或其他卡券带了 code；bind_openid 卡券缺少 openid，或其他卡券带了 openid；非 DATE_TYPE_FIX_TERM 卡券使用了 fixed_begintimestamp；cardId 不存在或不属于小程序绑定的公众号"},
 	msgAddCardFailSoldOut: {"addCard failed: {0}. Causes of 已领完: the card's stock is used up; the user reached the card's get_limit; a nonce_str (with its timestamp) or a custom code was already used by an earlier request",
 		"添加卡券失败：{0}。“已领完”的原因：卡券库存已用完；用户已达到领取上限 get_limit；nonce_str（及其 timestamp）或自定义 code 已被之前的请求使用过"},
-	msgCardNotAdded: {"card {0} was not added (isSuccess false)", "卡券 {0} 未添加成功（isSuccess 为 false）"},
+	msgCardNotAdded:         {"card {0} was not added (isSuccess false)", "卡券 {0} 未添加成功（isSuccess 为 false）"},
+	msgActivateTicketReused: {"this activate_ticket was already handled in this app session (Android can replay a stale referrerInfo on a later onShow): act on each ticket once and ignore the repeat", "本次运行已处理过这个 activate_ticket（Android 可能在之后的 onShow 中重放过期的 referrerInfo）：每个票据只处理一次，忽略这次重复"},
 }
 
 // format fills {0}, {1}, … in the template of id for the locale.

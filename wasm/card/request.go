@@ -22,6 +22,7 @@ type options struct {
 	now     int64
 	maxSkew int64
 	format  string
+	seen    []string // parseReferrerInfo: the activate_tickets a dev guard already handled
 }
 
 // internal converts o; seed keys the card definitions' index.
@@ -42,6 +43,7 @@ func (o Options) internal(seed uint64) options {
 	if o.MaxSkewSeconds != nil {
 		in.maxSkew = *o.MaxSkewSeconds
 	}
+	in.seen = o.SeenActivateTickets
 	return in
 }
 
@@ -314,6 +316,8 @@ func (c *checker) readOptions(o int32, op string) {
 			default:
 				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptFormat, c.excerpt(v))
 			}
+		case "seenActivateTickets":
+			c.readSeenTickets(k, v, op, path)
 		default:
 			key := string(kb)
 			if s := suggest(key, optionNames[:]); s != "" {
@@ -325,7 +329,31 @@ func (c *checker) readOptions(o int32, op string) {
 	})
 }
 
-var optionNames = [...]string{"locale", "cards", "now", "maxSkewSeconds", "format"}
+var optionNames = [...]string{"locale", "cards", "now", "maxSkewSeconds", "format", "seenActivateTickets"}
+
+// readSeenTickets reads options.seenActivateTickets: the activate_tickets
+// this app session already handled, which the dev guard keeps and passes so
+// that parseReferrerInfo can report a replayed one.
+func (c *checker) readSeenTickets(k, v int32, op string, path func() string) {
+	t := c.t
+	if op != OpParseReferrerInfo {
+		c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgOptSeenTicketsOp)
+		return
+	}
+	if t.nodes[v].kind != kindArray {
+		c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptSeenTickets, c.excerpt(v))
+		return
+	}
+	seen := make([]string, 0, t.count(v))
+	for e := t.nodes[v].first; e >= 0; e = t.nodes[e].next {
+		if t.nodes[e].kind != kindString {
+			c.errorf(CodeRequestInvalid, t.spanOf(e), path(), msgOptSeenTickets, c.excerpt(e))
+			return
+		}
+		seen = append(seen, string(t.val(e)))
+	}
+	c.opts.seen = seen
+}
 
 func isFormat(s string) bool {
 	return s == "text" || s == "json" || s == "sarif" || s == "github"

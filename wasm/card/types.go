@@ -132,4 +132,7 @@ type Options struct {
 	Now            *int64             `json:"now,omitempty"`            // unix seconds; enables time checks
 	MaxSkewSeconds *int64             `json:"maxSkewSeconds,omitempty"` // default 7200
 	Format         string             `json:"format,omitempty"`         // lint only: text, json, sarif, github
+	// parseReferrerInfo only: activate_tickets already handled in this app
+	// session (the dev guard's memory); a repeat gets activate-ticket-reused.
+	SeenActivateTickets []string `json:"seenActivateTickets,omitempty"`
 }
