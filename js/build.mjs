@@ -133,7 +133,8 @@ export async function buildAll(out = HERE) {
   writeFileSync(join(out, 'miniprogram_dist', 'index.js'), mp);
   writeFileSync(join(out, 'miniprogram_dist', 'testing.js'), mpTesting);
   writeFileSync(join(out, 'testing.cjs'), testingCjs);
-  copyFileSync(join(HERE, 'testing.d.ts'), join(out, 'testing.d.cts'));
+  // The CommonJS declarations refer to the CommonJS entry's.
+  writeFileSync(join(out, 'testing.d.cts'), readFileSync(join(HERE, 'testing.d.ts'), 'utf8').replace("from './index.js'", "from './index.cjs'"));
   writeFileSync(join(out, 'miniprogram_dist', 'wxcard.wasm.br'), br);
   return { cjs: cjs.length, miniprogram: mp.length, br: br.length, wasm: wasm.length };
 }

@@ -204,6 +204,13 @@ export function makeGuard(engine) {
       /** parseReferrerInfo on App.onShow's options, with activate-ticket-reused for a ticket this handle already saw. */
       checkReferrer(showOptions) {
         const payload = showOptions && typeof showOptions === 'object' ? { referrerInfo: showOptions.referrerInfo } : showOptions;
+        if (!engine.isInitialized()) {
+          if (active && !warnedInit && typeof console !== 'undefined' && console.warn) {
+            warnedInit = true;
+            console.warn('[wxcard] onShow referrerInfo was not checked: await init() first');
+          }
+          return null;
+        }
         const out = engine.parseReferrerInfo(payload, coreOptions({ seenActivateTickets: seen.slice() }));
         const ticket = out.result && out.result.activate_ticket;
         if (ticket && seen.indexOf(ticket) < 0) {

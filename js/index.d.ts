@@ -257,8 +257,11 @@ export interface GuardHandle {
   /** false in a release build without force: nothing is wrapped, checkReferrer reports nothing. */
   readonly active: boolean;
   readonly locale: 'en' | 'zh-CN';
-  /** parseReferrerInfo on App.onShow's options, with activate-ticket-reused for a ticket this handle already saw. */
-  checkReferrer(showOptions: ShowOptions | Record<string, unknown>): Output<ReferrerInfo>;
+  /**
+   * parseReferrerInfo on App.onShow's options, with activate-ticket-reused for a ticket this
+   * handle already saw; null (and one console warning) before init() has finished.
+   */
+  checkReferrer(showOptions: ShowOptions | Record<string, unknown>): Output<ReferrerInfo> | null;
   /** Puts the original wx functions back. */
   unguard(): void;
 }

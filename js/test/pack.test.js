@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { JS_DIR, REPO, WASM_PATH, requireWasm } from './helpers.js';
 
-const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm', 'index.cjs', 'index.d.cts', 'miniprogram_dist', '.built']);
+const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm', 'index.cjs', 'index.d.cts', 'testing.cjs', 'testing.d.cts', 'miniprogram_dist', '.built']);
 
 test('npm pack gives a package that imports, inits from its own wasm and runs its bin', { timeout: 120_000 }, (t) => {
   requireWasm();
@@ -41,9 +41,13 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   const files = readdirSync(pkg).sort();
   assert.deepEqual(
     files,
-    ['bin', 'browser.js', 'cli.js', 'core.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'LICENSE', 'miniprogram.js', 'miniprogram_dist', 'package.json', 'README.md', 'wxcard.wasm'].sort(),
+    [
+      'bin', 'browser.js', 'cli.js', 'core.js', 'guard.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'LICENSE',
+      'miniprogram.js', 'miniprogram_dist', 'mock.js', 'package.json', 'README.md', 'rules.js', 'testing.cjs', 'testing.d.cts',
+      'testing.d.ts', 'testing.js', 'wxcard.wasm',
+    ].sort(),
   );
-  assert.deepEqual(readdirSync(join(pkg, 'miniprogram_dist')).sort(), ['index.js', 'wxcard.wasm.br']);
+  assert.deepEqual(readdirSync(join(pkg, 'miniprogram_dist')).sort(), ['index.js', 'testing.js', 'wxcard.wasm.br']);
 
   // No ../wasm fallback exists here: init must find the packaged file.
   const app = join(tmp, 'app');

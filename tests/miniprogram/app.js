@@ -1,12 +1,21 @@
 // The core is loaded once, at launch, through WXWebAssembly (base library
 // 2.14.0 or later reads the .wasm.br that 构建 npm put in miniprogram_npm/).
-const { init } = require('wxcard')
+// In the devtools and in develop/trial builds the guard then checks every
+// wx.addCard, wx.openCard and activation launch before WeChat sees it, and
+// block stops the ones WeChat would refuse; a release build is left alone.
+const { init, guard } = require('wxcard')
 
 App({
   onLaunch() {
-    this.wxcardReady = init({ instantiate: WXWebAssembly.instantiate })
+    this.wxcardReady = init({ instantiate: WXWebAssembly.instantiate }).then(() => {
+      this.cardGuard = guard(wx, { block: true })
+    })
   },
   onShow(options) {
-    // parseReferrerInfo tells whether the member card was activated.
+    // Back from the activation component: was the member card activated?
+    this.wxcardReady.then(() => {
+      const out = this.cardGuard.checkReferrer(options)
+      this.activation = out && out.result
+    })
   }
 })

@@ -64,3 +64,20 @@ export const noCode: OpenCardOptions = { cardList: [{ cardId: 'p' }] };
 // Raw calls take any op name (unknown ones get request-invalid from the core).
 export const raw: Uint8Array = callRaw('noSuchOp', '{"payload":{},"options":{}}');
 export const text: string = callRawText('lint', new Uint8Array(0));
+
+// The dev guard and the test mock, typed.
+import { guard, type GuardReport } from 'wxcard';
+import { mockCardApis } from 'wxcard/testing';
+
+export function devTools(): void {
+  const g = guard(wx, { block: true, now: () => Math.floor(Date.now() / 1000), onReport: (r: GuardReport) => void r.diagnostics });
+  const back = g.checkReferrer({ referrerInfo: { appId: 'wxeb490c6f9b154ef9', extraData: {} } });
+  if (back && back.ok) void back.result.state;
+  g.unguard();
+  const mock = mockCardApis(wx, { cancel: true, locale: 'zh-CN' });
+  const first = mock.calls[0];
+  if (first) void first.answer.errMsg;
+  mock.restore();
+  // @ts-expect-error block is a boolean
+  guard(wx, { block: 'yes' });
+}

@@ -1,6 +1,7 @@
 // Runs the sample's Jest tests (jest/, with miniprogram-simulate and the
 // jsdom environment) on a copy of the sample with wxcard installed from the
-// packed tarball: what a mini program project's `npx jest` does.
+// packed tarball: what a mini program project's `npx jest` does. They use
+// require('wxcard'), its guard and wxcard/testing's mock.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -8,7 +9,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { assemble, HERE } = require('./project');
 
-test('Jest + miniprogram-simulate: require("wxcard") and the sample component', (t) => {
+test('Jest + miniprogram-simulate: require("wxcard"), the sample components, the mock and the guard', (t) => {
   const dir = assemble(t, ['jest']);
   const config = {
     rootDir: dir,
@@ -32,6 +33,6 @@ test('Jest + miniprogram-simulate: require("wxcard") and the sample component', 
   }
   const failures = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status !== 'passed').map((a) => `${a.fullName}: ${a.failureMessages.join('\n')}`));
   assert.deepEqual(failures, [], r.stderr);
-  assert.equal(report.numPassedTests, 3, r.stderr);
+  assert.equal(report.numPassedTests, 6, r.stderr);
   assert.equal(r.status, 0, r.stderr);
 });

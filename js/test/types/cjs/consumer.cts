@@ -10,3 +10,6 @@ export async function run(): Promise<void> {
   // @ts-expect-error an operation without a result has no result
   verdict.result;
 }
+
+import testing = require('wxcard/testing');
+export const mock: testing.CardApisMock = testing.mockCardApis(wx);
