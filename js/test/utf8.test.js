@@ -3,7 +3,7 @@
 // clock's nanosecond words agree with BigInt arithmetic.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { utf8EncodeJS as utf8Encode, utf8DecodeJS as utf8Decode, utf8Length, nanoWords } from '../core.js';
+import { utf8EncodeJS as utf8Encode, utf8DecodeJS as utf8Decode, utf8EncodeInto, utf8Length, nanoWords } from '../core.js';
 
 const strings = ['', 'abc', 'é', '中文签名错误', '😀x', '\ud800', 'a\udc00b', '\ud83d', '\ud83d\ude00\ud83d', '\u0000\u007f\u0080\u07ff\u0800\uffff'];
 
@@ -66,5 +66,23 @@ test('nanoWords: microseconds to nanosecond words as BigInt would compute them',
     const ns = BigInt(us) * BigInt(1000);
     const { hi, lo } = nanoWords(us);
     assert.equal((BigInt(hi) << BigInt(32)) + BigInt(lo), ns & ((BigInt(1) << BigInt(64)) - BigInt(1)), String(us));
+  }
+});
+
+test('the four-at-a-time ASCII path, aligned and not, stopping at multi-byte text anywhere in a word', () => {
+  for (let lead = 0; lead < 8; lead++) {
+    for (const tail of ['', 'é', '中文', '😀', '\ud800x']) {
+      const s = 'k'.repeat(lead) + '{"cardId":"pFS7"}' + tail + 'abc';
+      const want = Buffer.from(s, 'utf8');
+      for (let off = 0; off < 4; off++) {
+        // dst itself aligned or not, and written from an offset or not.
+        for (const viewAt of [0, 1, 2, 3]) {
+          const dst = new Uint8Array(new ArrayBuffer(8 + off + s.length * 3), viewAt);
+          const n = utf8EncodeInto(s, dst, off);
+          assert.equal(n, want.length);
+          assert.ok(Buffer.from(dst.subarray(off, off + n)).equals(want), `${JSON.stringify(s)} at ${viewAt}+${off}`);
+        }
+      }
+    }
   }
 });
