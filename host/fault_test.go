@@ -2,6 +2,8 @@ package host_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -116,4 +118,21 @@ func TestCorruptedModule(t *testing.T) {
 func TestMemoryLimitBelowModuleMinimum(t *testing.T) {
 	_, err := host.New(context.Background(), host.WithoutCache(), host.WithMemoryLimit(64<<10))
 	require.Error(t, err)
+}
+
+// 70,000 {} cards (210 KB) used to run the guest out of its default 128 MiB
+// listing 140,000 diagnostics; now it lists 1,000 and counts the rest.
+func TestManyFindingsFitTheDefaultMemory(t *testing.T) {
+	rt := newRuntime(t, host.WithPoolSize(1))
+	in := []byte(`{"payload":{"cardList":[` + strings.TrimSuffix(strings.Repeat(`{},`, 70000), ",") + `]},"options":{}}`)
+	got, err := rt.Call(context.Background(), card.OpValidateCardList, in)
+	require.NoError(t, err)
+	require.Equal(t, string(card.Call(card.OpValidateCardList, in)), string(got), "the same bytes as native")
+	var out card.Output
+	require.NoError(t, json.Unmarshal(got, &out))
+	require.Len(t, out.Diagnostics, card.MaxListed+1)
+	last := out.Diagnostics[len(out.Diagnostics)-1]
+	assert.Equal(t, card.CodeDiagnosticsTruncated, last.Code)
+	assert.Contains(t, last.Message, "139000 more diagnostics")
+	requireServes(t, rt)
 }

@@ -47,5 +47,6 @@ export const RULES = Object.freeze({
   'addcard-cancel': { severity: 'info', wechat: null },
   'addcard-fail': { severity: 'error', wechat: null },
   'card-not-added': { severity: 'warning', wechat: null },
+  'diagnostics-truncated': { severity: 'info', wechat: null },
   'activate-ticket-reused': { severity: 'warning', wechat: null },
 });

@@ -91,6 +91,7 @@ const (
 	CodeAddCardFail           = "addcard-fail"
 	CodeCardNotAdded          = "card-not-added"
 	CodeActivateTicketReused  = "activate-ticket-reused"
+	CodeDiagnosticsTruncated  = "diagnostics-truncated"
 )
 
 // entry is a catalogue row; Why comes from why.go.
@@ -244,6 +245,9 @@ var catalogue = [...]entry{
 	{CodeCardNotAdded, SeverityWarning,
 		Text{"An addCard result item has isSuccess false.", "addCard 结果中某项 isSuccess 为 false。"},
 		Text{"Check that card's payload and stock; tell the user which card failed.", "检查该卡的参数与库存；告诉用户哪张卡失败。"}},
+	{CodeDiagnosticsTruncated, SeverityInfo,
+		Text{"More than 1,000 diagnostics for one document: the rest are counted, not listed.", "同一文档的诊断超过 1000 条：其余的只计数，不列出。"},
+		Text{"Fix the problems listed (often one mistake repeated in every card) and check again.", "先修复已列出的问题（常是每张卡都重复的同一个错误），再检查一次。"}},
 	{CodeActivateTicketReused, SeverityWarning,
 		Text{"Dev guard: App.onShow received an activate_ticket that this app session already handled (options.seenActivateTickets lists the ones the guard saw).", "开发守卫：App.onShow 收到的 activate_ticket 在本次运行中已经处理过（options.seenActivateTickets 列出守卫见过的票据）。"},
 		Text{"Act on each activate_ticket once: remember the ones you sent to activatetempinfo/get and ignore a repeated referrerInfo.", "每个 activate_ticket 只处理一次：记住已提交给 activatetempinfo/get 的票据，忽略重复的 referrerInfo。"}},

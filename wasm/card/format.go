@@ -140,6 +140,14 @@ func (c *checker) jsonReport() []byte {
 	w := &jsonOut{}
 	w.raw(`{"files":[`)
 	diags := c.diagnostics()
+	// Each file's diagnostics, found once: byDoc[d] lists the findings of
+	// document d in output order (files × findings would be quadratic).
+	byDoc := make([][]int, len(c.t.docs))
+	for i := range c.findings {
+		if d := c.findings[i].rep.doc; d >= 0 {
+			byDoc[d] = append(byDoc[d], i)
+		}
+	}
 	first := true
 	if c.lint != nil {
 		for _, lf := range c.lint.files {
@@ -153,13 +161,11 @@ func (c *checker) jsonReport() []byte {
 			w.member(`{"path":`, lf.path)
 			w.member(`,"kind":`, lf.kind)
 			w.raw(`,"diagnostics":[`)
-			n := 0
-			for i := range diags {
-				if diags[i].File == lf.path && c.findings[i].rep.doc >= 0 {
+			if lf.doc >= 0 {
+				for n, i := range byDoc[lf.doc] {
 					if n > 0 {
 						w.byte(',')
 					}
-					n++
 					w.b = appendDiagnostic(w.b, &diags[i])
 				}
 			}

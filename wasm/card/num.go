@@ -159,3 +159,37 @@ func trimASCII(s string) string {
 	}
 	return s
 }
+
+// sortByKey sorts idx stably by key[idx[i]]: a merge sort through one
+// scratch slice, without closures (each closure passed to sortStable is a
+// function of its own in the wasm module, and dear there).
+func sortByKey(idx []int, key []int64) {
+	n := len(idx)
+	if n < 2 {
+		return
+	}
+	tmp := make([]int, n)
+	src, dst := idx, tmp
+	for width := 1; width < n; width *= 2 {
+		for lo := 0; lo < n; lo += 2 * width {
+			mid, hi := min(lo+width, n), min(lo+2*width, n)
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if key[src[j]] < key[src[i]] {
+					dst[k] = src[j]
+					j++
+				} else {
+					dst[k] = src[i]
+					i++
+				}
+				k++
+			}
+			k += copy(dst[k:], src[i:mid])
+			copy(dst[k:], src[j:hi])
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &idx[0] {
+		copy(idx, src)
+	}
+}

@@ -38,3 +38,22 @@ func TestSortStable(t *testing.T) {
 		require.Equal(t, want, xs, "n=%d", n)
 	}
 }
+
+func TestSortByKeyIsStable(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 200; n++ {
+		key := make([]int64, n)
+		idx := make([]int, n)
+		for i := range key {
+			key[i] = int64(r.IntN(5)) - 2
+			idx[i] = i
+		}
+		sortByKey(idx, key)
+		for i := 1; i < n; i++ {
+			a, b := idx[i-1], idx[i]
+			if key[a] > key[b] || (key[a] == key[b] && a > b) {
+				t.Fatalf("n=%d: %v at %d not stably sorted by %v", n, idx, i, key)
+			}
+		}
+	}
+}

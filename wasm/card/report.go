@@ -35,6 +35,11 @@ type checker struct {
 	keys     []pairKey
 	slots    []int32 // repeats' table
 	seed     uint64  // keys hashText; see Caller.SetSeed
+	// Per document (index: document + 1, 0 for none): findings recorded,
+	// findings dropped past MaxListed, and whether an error is recorded.
+	listed    []int32
+	dropped   []int32
+	listedErr []bool
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.
@@ -51,6 +56,9 @@ func (c *checker) cardBuf(n int) []card {
 // add records a finding. path is a string or a pathLoc; it is rendered
 // here, so checks that find nothing never build a pointer.
 func (c *checker) add(code string, sev Severity, at span, path any, msg msgID, args ...string) {
+	if !c.admit(at, sev) {
+		return
+	}
 	var p string
 	switch v := path.(type) {
 	case string:
@@ -59,6 +67,66 @@ func (c *checker) add(code string, sev Severity, at span, path any, msg msgID, a
 		p = v.String()
 	}
 	c.findings = append(c.findings, finding{code: code, sev: sev, path: p, msg: format(msg, c.zh, args...), at: at, seq: len(c.findings)})
+}
+
+// MaxListed is how many diagnostics one document lists at most; the rest
+// are counted in one diagnostics-truncated. A document is a lint file, or a
+// call's payload.
+const MaxListed = 1000
+
+// admit counts a finding against its document's cap and says whether to
+// record it. Past the cap only the count grows (no path, no message), so
+// many findings cost little memory. An error is still recorded while its
+// document lists none, so ok stays false exactly when an error is listed.
+func (c *checker) admit(at span, sev Severity) bool {
+	g := int(c.groupOf(at)) + 1
+	for len(c.listed) <= g {
+		c.listed = append(c.listed, 0)
+		c.dropped = append(c.dropped, 0)
+		c.listedErr = append(c.listedErr, false)
+	}
+	if c.listed[g] >= MaxListed && (sev != SeverityError || c.listedErr[g]) {
+		c.dropped[g]++
+		return false
+	}
+	c.listed[g]++
+	if sev == SeverityError {
+		c.listedErr[g] = true
+	}
+	return true
+}
+
+// groupOf is the document a finding at s counts against: the report
+// document holding it, or -1 (the call's own).
+func (c *checker) groupOf(s span) int32 {
+	d := s.doc
+	for d >= 0 && !c.t.docs[d].report {
+		d = c.t.docs[d].parent
+	}
+	return d
+}
+
+// truncations adds one diagnostics-truncated per document that dropped
+// findings, at the document's end.
+func (c *checker) truncations() {
+	for g, n := range c.dropped {
+		if n == 0 {
+			continue
+		}
+		// At the end of the document, so it is listed last; a call's own
+		// findings end with the request text.
+		d := g - 1
+		if d < 0 && len(c.t.docs) > 0 {
+			d = 0
+		}
+		at := noSpan
+		if d >= 0 {
+			at = span{doc: int32(d), off: int32(len(c.t.docs[d].text))}
+		}
+		c.findings = append(c.findings, finding{code: CodeDiagnosticsTruncated, sev: SeverityInfo,
+			msg: format(msgDiagnosticsTruncated, c.zh, itoa(int(n)), itoa(MaxListed)), at: at, seq: len(c.findings)})
+		c.dropped[g] = 0
+	}
 }
 
 func (c *checker) errorf(code string, at span, path any, msg msgID, args ...string) {
@@ -96,23 +164,38 @@ func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
 // report document (for offset, line and column), then sorts them.
 func (c *checker) resolve() {
 	t := c.t
+	c.truncations()
+	// Every finding climbs from its document to the request text, all of
+	// them one level at a time (upAll maps a level's spans in one pass per
+	// string, so cost stays linear in the findings and the text).
+	cur := make([]span, len(c.findings))
+	active := make([]int, 0, len(c.findings))
 	for i := range c.findings {
 		f := &c.findings[i]
 		f.rep = noSpan
-		s := f.at
-		if s.doc < 0 {
-			continue
+		cur[i] = f.at
+		if f.at.doc >= 0 {
+			active = append(active, i)
 		}
-		for {
+	}
+	for len(active) > 0 {
+		next := active[:0]
+		for _, i := range active {
+			f, s := &c.findings[i], cur[i]
 			if t.docs[s.doc].report && f.rep.doc < 0 {
 				f.rep = s
 			}
 			if t.docs[s.doc].parent < 0 {
-				break
+				f.key = s.off
+				continue
 			}
-			s = t.up(s)
+			next = append(next, i)
 		}
-		f.key = s.off
+		if len(next) == 0 {
+			break
+		}
+		t.upAll(cur, next)
+		active = next
 	}
 	fs := c.findings
 	sortStable(len(fs), func(i, j int) bool {
@@ -121,19 +204,26 @@ func (c *checker) resolve() {
 		}
 		return fs[i].code < fs[j].code
 	}, func(i, j int) { fs[i], fs[j] = fs[j], fs[i] })
-	// Lines and columns: one sweep per report document.
-	var idx []int
-	for d := range t.docs {
-		if !t.docs[d].report {
-			continue
+	// Lines and columns: one sweep per report document, over its findings
+	// only (bucketed first, so many documents cost no more than one).
+	byDoc := make([]int, len(c.findings))
+	for i := range byDoc {
+		byDoc[i] = i
+	}
+	docKey := make([]int64, len(fs))
+	for i := range fs {
+		docKey[i] = int64(fs[i].rep.doc)
+	}
+	sortByKey(byDoc, docKey)
+	for g := 0; g < len(byDoc); {
+		d := fs[byDoc[g]].rep.doc
+		e := g + 1
+		for e < len(byDoc) && fs[byDoc[e]].rep.doc == d {
+			e++
 		}
-		idx = idx[:0]
-		for i := range c.findings {
-			if c.findings[i].rep.doc == int32(d) {
-				idx = append(idx, i)
-			}
-		}
-		if len(idx) == 0 {
+		idx := byDoc[g:e]
+		g = e
+		if d < 0 {
 			continue
 		}
 		// Starts and ends, sorted together, in one sweep.

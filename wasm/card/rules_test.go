@@ -215,6 +215,10 @@ func ruleCases() []ruleCase {
 		{CodeExtraFieldMissing, true, ml, envelope(`{"appId":"wxeb490c6f9b154ef9"}`, "")},
 		{CodeExtraFieldMissing, true, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","code":"1"}}}}`},
 		{CodeExtraFieldMissing, false, ml, envelope(goodLaunch, "")},
+		// Each {} card gives two errors: 501 of them list 1,000 and count 2; 499 list all 998.
+		{CodeDiagnosticsTruncated, true, v, envelope(`{"cardList":[`+strings.TrimSuffix(strings.Repeat(`{},`, 501), ",")+`]}`, "")},
+		{CodeDiagnosticsTruncated, true, v, `{"payload":` + jsonString(`{"cardList":[`+strings.TrimSuffix(strings.Repeat(`{},`, 600), ",")+`]}`) + `}`},
+		{CodeDiagnosticsTruncated, false, v, envelope(`{"cardList":[`+strings.TrimSuffix(strings.Repeat(`{},`, 499), ",")+`]}`, "")},
 		// The dev guard passes the tickets it saw; a repeat is reported, a new one is not.
 		{CodeActivateTicketReused, true, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"fz79q6Nk","card_id":"pFS7Fjg8kV1IdDz01r4SQwMkuCKc","code":"1234"}}},"options":{"seenActivateTickets":["a1","fz79q6Nk"]}}`},
 		{CodeActivateTicketReused, false, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"fz79q6Nk","card_id":"pFS7Fjg8kV1IdDz01r4SQwMkuCKc","code":"1234"}}},"options":{"seenActivateTickets":["a1","fz79q6NK"]}}`},
