@@ -198,7 +198,7 @@ var catalogue = [...]entry{
 		Text{"outer_id or balance: fields of an older cardExt.", "outer_id 或 balance：旧版 cardExt 的字段。"},
 		Text{"Use outer_str for the channel; drop balance.", "渠道用 outer_str；去掉 balance。"}},
 	{CodeSecretInPayload, SeverityError,
-		Text{"A key or value that is a server secret (api_ticket, ticket, access_token, appsecret, secret) is in the payload.", "payload 中含有服务端密钥（api_ticket、ticket、access_token、appsecret、secret）作为键或值。"},
+		Text{"A key that names a server secret (api_ticket, …_access_token, refresh_token, appsecret, client_secret, session_key, mch_key, api_key, apiv3_key, private_key; not activate_ticket) holds a value, or a value carries one as a query parameter; lint looks in every JSON file it reads.", "有键名为服务端密钥（api_ticket、…_access_token、refresh_token、appsecret、client_secret、session_key、mch_key、api_key、apiv3_key、private_key；activate_ticket 除外）且有值，或某个值以查询参数带着它；lint 检查读到的每个 JSON 文件。"},
 		Text{"Sign on the server and send only the signature; rotate the leaked secret.", "在服务端签名，只下发 signature；并更换已泄露的密钥。"}},
 	{CodeDuplicateCard, SeverityWarning,
 		Text{"The same cardId and code appear twice in one batch.", "同一批中相同的 cardId 与 code 出现两次。"},

@@ -165,52 +165,65 @@ func editDistance(a, b string, limit int) int {
 	return min(prev[len(b)], limit)
 }
 
-// Secrets. A key is a secret when, ignoring case, _ and -, it is one of
-// these names; activate_ticket (handed to the mini program by WeChat) is not.
-var secretNames = [...]string{"apiticket", "ticket", "jsapiticket", "accesstoken", "appsecret", "secret", "cardapiticket", "wxcardticket"}
+// Secrets. A key is a secret when, lowercased and with everything but
+// letters and digits removed, it is or ends with one of these names
+// (api_ticket, component_access_token, client_secret, …) — but not
+// activate_ticket, which WeChat hands the mini program itself.
+var secretNames = [...]string{
+	"apiticket", "jsapiticket", "ticket", "accesstoken", "refreshtoken", "appsecret", "clientsecret", "secret",
+	"sessionkey", "mchkey", "apikey", "apiv3key", "privatekey",
+}
+
+const notSecret = "activateticket"
 
 func isSecretKey(key []byte) bool {
 	if !mayBeSecretKey(key) {
 		return false
 	}
+	if endsNormalized(key, notSecret) {
+		return false
+	}
 	for _, name := range secretNames {
-		if equalNormalized(key, name) {
+		if endsNormalized(key, name) {
 			return true
 		}
 	}
 	return false
 }
 
-// mayBeSecretKey is the cheap half of isSecretKey, small enough to inline:
-// every secret name ends in "et" (ticket, secret) or "en" (token), the two
-// letters perhaps apart ("toke_n"), and is at least six characters long.
+// mayBeSecretKey is the cheap half of isSecretKey: every secret name ends
+// in t (ticket, secret), n (token) or y (key), perhaps followed by
+// separators ("api_ticket:"), and is at least six letters long.
 func mayBeSecretKey(key []byte) bool {
 	n := len(key)
+	for n > 0 && !isAlnum(key[n-1]) {
+		n--
+	}
 	if n < 6 {
 		return false
 	}
-	// |0x20 lowers a capital; '_' becomes 0x7f, '-' and ' ' stay.
-	last, prev := key[n-1]|0x20, key[n-2]|0x20
-	return (last == 't' || last == 'n') && (prev == 'e' || prev == 0x7f || prev == '-' || prev == ' ')
+	c := key[n-1] | 0x20
+	return c == 't' || c == 'n' || c == 'y'
 }
 
-// equalNormalized compares key, normalized as normalizeKey does, with name,
-// without allocating.
-func equalNormalized(key []byte, name string) bool {
-	j := 0
-	for _, ch := range key {
-		switch {
-		case ch == '_' || ch == '-' || ch == ' ':
+// endsNormalized tells whether key, lowercased and with every byte but
+// ASCII letters and digits dropped, ends with name; without allocating.
+func endsNormalized(key []byte, name string) bool {
+	j := len(name)
+	for i := len(key) - 1; i >= 0 && j > 0; i-- {
+		ch := key[i]
+		if !isAlnum(ch) {
 			continue
-		case ch >= 'A' && ch <= 'Z':
+		}
+		if ch >= 'A' && ch <= 'Z' {
 			ch += 'a' - 'A'
 		}
-		if j >= len(name) || name[j] != ch {
+		j--
+		if name[j] != ch {
 			return false
 		}
-		j++
 	}
-	return j == len(name)
+	return j == 0
 }
 
 // secretInValue returns the secret parameter a string carries as a query
@@ -286,7 +299,10 @@ func (c *checker) scanNode(n int32) {
 			key := t.val(k)
 			c.walk = append(c.walk, step{key: key, isKey: true})
 			if isSecretKey(key) {
-				c.errorf(CodeSecretInPayload, t.spanOf(k), c.walkPath(), msgSecretKey, quote(string(key)))
+				// An empty value holds no secret (a template's blank field).
+				if vn := &t.nodes[v]; vn.kind != kindNull && !(vn.kind == kindString && vn.vlen == 0) {
+					c.errorf(CodeSecretInPayload, t.spanOf(k), c.walkPath(), msgSecretKey, quote(string(key)))
+				}
 			} else {
 				c.scanNode(v)
 			}
@@ -315,16 +331,21 @@ func (c *checker) scanNode(n int32) {
 }
 
 // decodedRoot returns the root node of a document parsed from string node
-// s, or -1.
+// s, or -1. The index by node grows with the tree and takes each document
+// once (a document is parsed as soon as it is made, so those it has taken
+// are final), so a scan per lint file stays linear in all of them.
 func (c *checker) decodedRoot(s int32) int32 {
-	// Only reached when the reader saw something suspect: a linear look is
-	// fine, and keeps nodes small.
-	for d := range c.t.docs {
-		if c.t.docs[d].holder == s {
-			return c.t.docs[d].root
+	t := c.t
+	for len(c.rootOf) < len(t.nodes) {
+		c.rootOf = append(c.rootOf, -1)
+	}
+	for d := c.rootSeen; d < len(t.docs); d++ {
+		if h := t.docs[d].holder; h >= 0 && int(h) < len(c.rootOf) {
+			c.rootOf[h] = t.docs[d].root
 		}
 	}
-	return -1
+	c.rootSeen = len(t.docs)
+	return c.rootOf[s]
 }
 
 // duplicateKeys reports keys that appear twice in object o.

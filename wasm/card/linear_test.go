@@ -43,6 +43,16 @@ func TestCostIsLinearInFindings(t *testing.T) {
 			b, _ := json.Marshal(map[string]any{"payload": map[string]any{"files": files}, "options": map[string]any{"format": "json"}})
 			return b
 		}},
+		// Lint files each holding a secret inside a cardExt: the secret scan
+		// steps into every decoded document.
+		{"lint files with secrets", 1000, OpLint, func(n int) []byte {
+			files := make([]map[string]string, n)
+			for i := range files {
+				files[i] = map[string]string{"path": fmt.Sprintf("p/%d.json", i), "content": `{"cardList":[{"cardId":"x","cardExt":"{\"api_ticket\":\"t\"}"}]}`}
+			}
+			b, _ := json.Marshal(map[string]any{"payload": map[string]any{"files": files}, "options": map[string]any{}})
+			return b
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,15 +18,16 @@ const (
 
 // lintFile is one file of a lint request.
 type lintFile struct {
-	path string
-	doc  int32 // -1 when the file was not read (not ours)
-	root int32
-	kind string
+	path    string
+	doc     int32 // -1 when the file was not read (not ours)
+	root    int32
+	kind    string
+	secrets bool // no card payload, but a server secret
 }
 
-// checked tells a file the rules looked at (or could not parse) from one
-// that holds no card payload.
-func (lf lintFile) checked() bool { return lf.kind != "" || (lf.doc >= 0 && lf.root < 0) }
+// checked tells a file the rules looked at (or could not parse), or one
+// that holds a secret, from one that holds no card payload.
+func (lf lintFile) checked() bool { return lf.kind != "" || lf.secrets || (lf.doc >= 0 && lf.root < 0) }
 
 // lintState is what lint keeps for its report.
 type lintState struct {
@@ -101,6 +102,16 @@ func (c *checker) readLintFile(path string, content int32) lintFile {
 		return lf
 	}
 	if !mentionsCardAPI(text) {
+		// Not a card payload, but still no place for a server secret (a
+		// config.json with the api_ticket): JSON that parses is scanned for
+		// secrets; JSON that does not is not ours and passes silently.
+		if root, err := t.parse(d, maxDepth); err == nil {
+			before := len(c.findings)
+			c.scanSecrets(root)
+			if len(c.findings) > before {
+				lf.doc, lf.root, lf.secrets = d, root, true
+			}
+		}
 		return lf
 	}
 	lf.doc = d

@@ -40,6 +40,9 @@ type checker struct {
 	listed    []int32
 	dropped   []int32
 	listedErr []bool
+	// The secret scan's index of decoded documents (see decodedRoot).
+	rootOf   []int32
+	rootSeen int
 }
 
 // cardBuf returns an empty card slice of capacity n, reusing the caller's.
@@ -165,6 +168,9 @@ func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
 func (c *checker) resolve() {
 	t := c.t
 	c.truncations()
+	if len(c.findings) == 0 {
+		return // a clean call allocates nothing here
+	}
 	// Every finding climbs from its document to the request text, all of
 	// them one level at a time (upAll maps a level's spans in one pass per
 	// string, so cost stays linear in the findings and the text).

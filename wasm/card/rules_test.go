@@ -189,6 +189,21 @@ func ruleCases() []ruleCase {
 		{CodeSecretInPayload, true, ml, `{"payload":{"appId":"wxeb490c6f9b154ef9","extraData":{"encrypt_card_id":"a","outer_str":"b","biz":"c","appsecret":"s"}}}`},
 		{CodeSecretInPayload, false, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","card_id":"c","code":"1"}}}}`},
 		{CodeSecretInPayload, false, v, addReq(f{"outer_str": `"ticket_office"`}, "")},
+		// Every spelling: separators, a prefix, a trailing colon or space, the other secret names.
+		{CodeSecretInPayload, true, v, addReq(f{"api_ticket:": `"x"`, "AppSecret ": `"y"`, "my_api_ticket": `"z"`}, "")},
+		{CodeSecretInPayload, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`,"component_access_token":"a","client_secret":"b"}]}`, "")},
+		{CodeSecretInPayload, true, o, envelope(`{"cardList":[{"cardId":"`+goodID+`","code":"1234567890","session_key":"k","api.ticket":"t"}]}`, "")},
+		{CodeSecretInPayload, true, ml, `{"payload":{"appId":"wxeb490c6f9b154ef9","extraData":{"encrypt_card_id":"a","outer_str":"b","biz":"c","refresh_token":"r","mch_key":"m"}}}`},
+		{CodeSecretInPayload, true, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"activate_ticket":"t","card_id":"c","code":"1","authorizer_access_token":"x"}}}}`},
+		{CodeSecretInPayload, true, pr, `{"payload":{"errMsg":"addCard:ok","cardList":[],"apiV3Key":"k","private_key":"p"}}`},
+		{CodeSecretInPayload, true, v, addReq(f{"outer_str": `"https://x.example/cb?session_key=AbC&x=1"`}, "")},
+		// lint reads every JSON file for secrets, card payload or not; one that is not JSON and names no card key is not ours.
+		{CodeSecretInPayload, true, OpLint, `{"payload":{"files":[{"path":"config.json","content":"{\"wechat\":{\"appid\":\"wx1\",\"api_ticket\":\"t\",\"AppSecret\":\"s\"}}"},{"path":"package.json","content":"{\"name\":\"app\",\"keywords\":[\"card\"]}"}]},"options":{"format":"text"}}`},
+		{CodeSecretInPayload, false, OpLint, `{"payload":{"files":[{"path":"config.json","content":"{\"activate_ticket\":\"t\",\"api_ticket\":\"\"}"},{"path":"tsconfig.json","content":"{ // comment\n \"secret\": 1 }"}]},"options":{"format":"json"}}`},
+		// Near misses: WeChat's own activate_ticket, names that only contain a secret's name, empty values.
+		{CodeSecretInPayload, false, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`,"ticket_id":"1","card_ticket_count":2,"public_key":"k","token_type":"t"}]}`, "")},
+		{CodeSecretInPayload, false, v, addReq(f{"api_ticket": `""`, "appsecret": `null`}, "")},
+		{CodeSecretInPayload, false, ri, `{"payload":{"referrerInfo":{"appId":"wxeb490c6f9b154ef9","extraData":{"ActivateTicket":"t","card_id":"c","code":"1"}}}}`},
 		{CodeDuplicateCard, true, o, openReq(`{"cardId":"` + goodID + `","code":"1"},{"cardId":"` + goodID + `","code":"1"}`)},
 		{CodeDuplicateCard, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(f{"code": `"1"`}))+`},{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(f{"code": `"1"`, "nonce_str": `"x"`}))+`}]}`, "")},
 		{CodeDuplicateCard, false, o, openReq(`{"cardId":"` + goodID + `","code":"1"},{"cardId":"` + goodID + `","code":"2"}`)},

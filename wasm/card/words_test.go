@@ -264,27 +264,41 @@ func TestExtIndex(t *testing.T) {
 	}
 }
 
-// mayBeSecretKey never rejects what isSecretKey's full comparison accepts.
+// mayBeSecretKey never rejects what isSecretKey's full comparison accepts;
+// every spelling the spec names is a secret, and the near misses are not.
 func TestMayBeSecretKey(t *testing.T) {
-	seps := []string{"", "_", "-", " "}
+	seps := []string{"", "_", "-", " ", ".", ":"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, name := range secretNames {
 		for n := 0; n < 200; n++ {
-			// Scatter separators and capitals through the name.
+			// Scatter separators and capitals through the name, a prefix before it.
 			var b []byte
+			if r.IntN(2) == 0 {
+				b = append(b, "my_"...)
+			}
 			for _, ch := range []byte(name) {
 				b = append(b, seps[r.IntN(len(seps))]...)
-				if r.IntN(2) == 0 {
+				if r.IntN(2) == 0 && ch >= 'a' {
 					ch -= 'a' - 'A'
 				}
 				b = append(b, ch)
 			}
-			require.True(t, equalNormalized(b, name), "%q", b)
+			b = append(b, seps[r.IntN(len(seps))]...)
+			require.True(t, endsNormalized(b, name), "%q", b)
 			require.True(t, mayBeSecretKey(b), "%q", b)
 			require.True(t, isSecretKey(b), "%q", b)
 		}
 	}
-	for _, key := range []string{"cardExt", "cardList", "content", "ticket_x", "tick", "tickeT2"} {
+	for _, key := range []string{
+		"api_ticket:", "api_ticket ", "api_ticket_", "AppSecret ", "api.ticket", "my_api_ticket", "component_access_token",
+		"authorizer_access_token", "client_secret", "session_key", "refresh_token", "mch_key", "apiV3Key", "private-key", "TICKET",
+	} {
+		require.True(t, isSecretKey([]byte(key)), key)
+	}
+	for _, key := range []string{
+		"cardExt", "cardList", "content", "ticket_x", "tick", "tickeT2", "activate_ticket", "ActivateTicket", "my.activate-ticket",
+		"ticket_id", "card_ticket_count", "keywords", "monkey", "public_key", "token_type", "secretary", "",
+	} {
 		require.False(t, isSecretKey([]byte(key)), key)
 	}
 }
