@@ -62,11 +62,17 @@ const text =
       }
     : undefined;
 
-// random_get serves only the Go runtime's own seeds (map hashing, its
-// scheduler): the module depends on no crypto package (sign/boundary_test.go
-// holds that). Math.random, which V8 seeds from the operating system, does
-// for that, and spares loading Node's crypto module: 5-8 ms of cold start.
+// random_get seeds the core's keyed hash (its defence against crafted keys
+// that would make the batch rules slow) and the Go runtime's own state. Node
+// 20 has the Web Crypto global: the system's cryptographic source, with no
+// module to load (its first call costs about 2 ms). Math.random is only the
+// fallback of an engine without it.
 function getRandomValues(b) {
+  const c = globalThis.crypto; // read when first needed: the global loads lazily
+  if (c && typeof c.getRandomValues === 'function') {
+    c.getRandomValues(b);
+    return;
+  }
   for (let i = 0; i < b.length; i++) b[i] = (Math.random() * 256) >>> 0;
 }
 

@@ -4,9 +4,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as wx from '../index.js';
 import { createWxcard, MAX_INPUT_BYTES, WxcardError } from '../index.js';
-import { WASM_PATH, requireWasm, tinyWasm, TINY_OUTPUT } from './helpers.js';
+import { JS_DIR, WASM_PATH, requireWasm, tinyWasm, TINY_OUTPUT } from './helpers.js';
 
 requireWasm();
 const wasmBytes = readFileSync(WASM_PATH);
@@ -218,4 +219,23 @@ test('calls reuse one guest block; a block over 1 MiB is freed after its call', 
   assert.deepEqual(counts, { alloc: 2, free: 2 });
   assert.equal(e.callRawText('validateCardList', request), want);
   assert.deepEqual(counts, { alloc: 3, free: 2 });
+});
+
+test('in Node the module is seeded from the Web Crypto global, in both entries', () => {
+  for (const [flag, load] of [['--input-type=module', "const w = await import('wxcard');"], ['--input-type=commonjs', "const w = require('wxcard');"]]) {
+    const script = `
+      let n = 0;
+      const real = globalThis.crypto;
+      Object.defineProperty(globalThis, 'crypto', { configurable: true, value: { getRandomValues: (b) => { n += b.length; return real.getRandomValues(b); } } });
+      (async () => {
+        ${load}
+        await w.init();
+        w.validateCardList({ cardList: [] });
+        process.stdout.write(String(n));
+      })();
+    `;
+    const r = spawnSync(process.execPath, [flag, '-e', script], { cwd: JS_DIR, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(Number(r.stdout) >= 8, `${flag}: ${r.stdout} random bytes from crypto.getRandomValues`);
+  }
 });
