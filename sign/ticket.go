@@ -45,7 +45,12 @@ func TicketFromEnv(getenv func(string) string, name string) (Ticket, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	t, err := NewTicket(getenv(name))
+	v := strings.TrimSpace(getenv(name))
+	if strings.ContainsAny(v, "\r\n") {
+		// As for a ticket file: a ticket is one line, and a value of two is a mistake.
+		return Ticket{}, fmt.Errorf("environment variable %s: more than one line", name)
+	}
+	t, err := NewTicket(v)
 	if err != nil {
 		return Ticket{}, fmt.Errorf("environment variable %s: %w", name, err)
 	}
@@ -72,6 +77,11 @@ func TicketFromFile(path string) (Ticket, error) {
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxTicketFile+1))
 	if err != nil {
+		// A directory fails here, as "read PATH: is a directory": drop the path.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
 		return Ticket{}, fmt.Errorf("ticket file: %w", err)
 	}
 	if len(b) > maxTicketFile {
@@ -92,6 +102,62 @@ func TicketFromFile(path string) (Ticket, error) {
 // send or print a value that holds it.
 func (t Ticket) In(s string) bool {
 	return !t.IsZero() && strings.Contains(s, t.value())
+}
+
+// redactWindow is how long a piece of the ticket must be to be redacted
+// where it appears in text: long enough that no other value matches it by
+// chance, short enough that a cut excerpt of the ticket is still caught.
+const redactWindow = 12
+
+// Redact returns s with every run of ticket characters ([A-Za-z0-9_-]) that
+// shares redactWindow bytes with the ticket replaced by [redacted]: the
+// whole ticket, and any excerpt of it a message may quote.
+func (t Ticket) Redact(s string) string {
+	if t.IsZero() {
+		return s
+	}
+	v := t.value()
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if !isTicketByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isTicketByte(s[j]) {
+			j++
+		}
+		if sharesWindow(s[i:j], v) {
+			b.WriteString(s[last:i])
+			b.WriteString(Redacted)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isTicketByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// sharesWindow tells whether run and v have a common substring of
+// redactWindow bytes (or run is all of a shorter v).
+func sharesWindow(run, v string) bool {
+	if len(v) < redactWindow {
+		return strings.Contains(run, v)
+	}
+	for k := 0; k+redactWindow <= len(run); k++ {
+		if strings.Contains(v, run[k:k+redactWindow]) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsZero reports whether the ticket is empty.

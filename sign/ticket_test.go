@@ -123,3 +123,29 @@ func TestZeroTicket(t *testing.T) {
 	_, err := Builder{}.Build(officialCardID, CardExt{})
 	assert.ErrorIs(t, err, ErrEmptyTicket)
 }
+
+func TestRedactTakesOutTheTicketAndItsExcerpts(t *testing.T) {
+	const v = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg"
+	tk, err := NewTicket(v)
+	require.NoError(t, err)
+	for in, want := range map[string]string{
+		"api_ticket=" + v + "&x=1":              "api_ticket=" + Redacted + "&x=1",
+		`unknown key "` + v[:40] + `…"`:          `unknown key "` + Redacted + `…"`,
+		"values: " + v[30:50] + ", nonce_str=n1": "values: " + Redacted + ", nonce_str=n1",
+		"nothing here: pFS7Fjg8kV1IdDz01r4SQwMkuCKc": "nothing here: pFS7Fjg8kV1IdDz01r4SQwMkuCKc",
+		"a short piece " + v[:11] + " stays":       "a short piece " + v[:11] + " stays",
+	} {
+		assert.Equal(t, want, tk.Redact(in), in)
+	}
+	assert.Equal(t, "x", Ticket{}.Redact("x"))
+}
+
+func TestTicketFromEnvRefusesTwoLines(t *testing.T) {
+	_, err := TicketFromEnv(func(string) string { return "abc\ndef" }, "WXCARD_API_TICKET")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "more than one line")
+	assert.NotContains(t, err.Error(), "abc")
+	tk, err := TicketFromEnv(func(string) string { return " abcdef\n" }, "WXCARD_API_TICKET")
+	require.NoError(t, err, "a trailing newline is fine")
+	assert.False(t, tk.IsZero())
+}

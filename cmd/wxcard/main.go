@@ -46,6 +46,9 @@ type app struct {
 	now            func() time.Time
 	rand           io.Reader // nil: crypto/rand
 	call           func(op string, input []byte) []byte
+	// redact, once sign or verify holds the ticket, takes it (and any
+	// excerpt of it) out of everything written.
+	redact func(string) string
 }
 
 type command struct {
@@ -155,13 +158,20 @@ func isHelpArg(s string) bool { return s == "-h" || s == "-help" || s == "--help
 
 // fail reports an error that is not about usage (exit 2 all the same).
 func (a *app) fail(cmd, msg string) int {
-	fmt.Fprintf(a.stderr, "%s: %s\n", prog(cmd), msg)
+	fmt.Fprintf(a.stderr, "%s: %s\n", prog(cmd), a.safe(msg))
 	return exitUsage
+}
+
+func (a *app) safe(s string) string {
+	if a.redact != nil {
+		return a.redact(s)
+	}
+	return s
 }
 
 // usageError reports a usage error and where to read about usage.
 func (a *app) usageError(cmd, msg string) int {
-	fmt.Fprintf(a.stderr, "%s: %s\nRun '%s --help' for usage.\n", prog(cmd), msg, prog(cmd))
+	fmt.Fprintf(a.stderr, "%s: %s\nRun '%s --help' for usage.\n", prog(cmd), a.safe(msg), prog(cmd))
 	return exitUsage
 }
 

@@ -82,6 +82,13 @@ func (a *app) sign(args []string) int {
 	if *cardID == "" {
 		return a.usageError(cmd, "--card-id is required")
 	}
+	// The ticket first, so that nothing written after it (an echo of stdin
+	// in an error, above all) can carry it.
+	t, rc, ok := a.loadTicket(cmd, *ticketFile)
+	if !ok {
+		return rc
+	}
+	a.redact = t.Redact
 	in, rc, ok := a.readStdin(cmd)
 	if !ok {
 		return rc
@@ -106,10 +113,6 @@ func (a *app) sign(args []string) int {
 		}
 		*f.dst = f.flag
 	}
-	t, rc, ok := a.loadTicket(cmd, *ticketFile)
-	if !ok {
-		return rc
-	}
 	item, err := sign.Builder{Ticket: t, Now: a.now, Rand: a.rand}.Build(*cardID, ext)
 	if err != nil {
 		return a.fail(cmd, err.Error())
@@ -120,7 +123,7 @@ func (a *app) sign(args []string) int {
 	if err := enc.Encode(item); err != nil {
 		return a.fail(cmd, err.Error())
 	}
-	a.stdout.Write(out.Bytes())
+	io.WriteString(a.stdout, a.safe(out.String()))
 	return exitOK
 }
 
@@ -147,6 +150,11 @@ func (a *app) verify(args []string) int {
 	if err != nil {
 		return a.usageError(cmd, err.Error())
 	}
+	t, rc, ok := a.loadTicket(cmd, *ticketFile)
+	if !ok {
+		return rc
+	}
+	a.redact = t.Redact
 	in, rc, ok := a.readStdin(cmd)
 	if !ok {
 		return rc
@@ -176,10 +184,6 @@ func (a *app) verify(args []string) int {
 			return a.fail(cmd, "stdin is not a cardList item: it has neither cardId nor cardExt")
 		}
 		entries = []entry{{"item", top}}
-	}
-	t, rc, ok := a.loadTicket(cmd, *ticketFile)
-	if !ok {
-		return rc
 	}
 
 	type verdict struct {
@@ -248,7 +252,9 @@ func (a *app) verify(args []string) int {
 			}
 		}
 	}
-	a.stdout.Write(out.Bytes())
+	// The values a verdict explains may be the ticket itself (a cardExt
+	// that holds it): the ticket never leaves in them.
+	io.WriteString(a.stdout, a.safe(out.String()))
 	if !allOK {
 		return exitFail
 	}
