@@ -129,11 +129,11 @@ func TestRedactTakesOutTheTicketAndItsExcerpts(t *testing.T) {
 	tk, err := NewTicket(v)
 	require.NoError(t, err)
 	for in, want := range map[string]string{
-		"api_ticket=" + v + "&x=1":              "api_ticket=" + Redacted + "&x=1",
-		`unknown key "` + v[:40] + `…"`:          `unknown key "` + Redacted + `…"`,
-		"values: " + v[30:50] + ", nonce_str=n1": "values: " + Redacted + ", nonce_str=n1",
+		"api_ticket=" + v + "&x=1":                   "api_ticket=" + Redacted + "&x=1",
+		`unknown key "` + v[:40] + `…"`:              `unknown key "` + Redacted + `…"`,
+		"values: " + v[30:50] + ", nonce_str=n1":     "values: " + Redacted + ", nonce_str=n1",
 		"nothing here: pFS7Fjg8kV1IdDz01r4SQwMkuCKc": "nothing here: pFS7Fjg8kV1IdDz01r4SQwMkuCKc",
-		"a short piece " + v[:11] + " stays":       "a short piece " + v[:11] + " stays",
+		"a short piece " + v[:11] + " stays":         "a short piece " + v[:11] + " stays",
 	} {
 		assert.Equal(t, want, tk.Redact(in), in)
 	}
