@@ -478,13 +478,14 @@ const cannotRead = (p, err) => new FileError(`cannot read ${p}: ${bytesOf(errnoT
  * below the root; entries that are not directories, symlinks included, are
  * taken by name). Request paths are slash paths relative to the working
  * directory, without duplicates, in byte order. Returns [{ path, content }]
- * with path a byte string and content a Buffer.
+ * with path a byte string and content a Buffer, and explicit for a file
+ * named as a PATH (the core never skips such a file silently).
  */
 export function readLintFiles(paths, env = {}) {
   const cwd = getwd(env);
   const seen = new Set();
   const files = [];
-  const add = (p) => {
+  const add = (p, explicit) => {
     const abs = p.startsWith('/') ? cleanPath(p) : joinPath(cwd, p);
     const rel = relPath(cwd, abs);
     if (seen.has(rel)) return;
@@ -495,12 +496,12 @@ export function readLintFiles(paths, env = {}) {
     } catch (err) {
       throw cannotRead(rel, err);
     }
-    files.push({ path: rel, content });
+    files.push({ path: rel, content, explicit });
   };
   const walk = (p, isDir, root) => {
     const name = p === root ? baseName(p) : p.slice(p.lastIndexOf('/') + 1);
     if (!isDir) {
-      if (name.endsWith('.json')) add(p);
+      if (name.endsWith('.json')) add(p, false);
       return;
     }
     if (p !== root && (name === 'node_modules' || name.startsWith('.'))) return;
@@ -523,7 +524,7 @@ export function readLintFiles(paths, env = {}) {
       throw cannotRead(root, err);
     }
     if (!info.isDirectory()) {
-      add(root);
+      add(root, true);
       continue;
     }
     // WalkDir looks at the root itself without following a symlink.
@@ -955,7 +956,7 @@ export function buildLintRequest(o, env = {}) {
   const parts = [Buffer.from('{"payload":{"files":[')];
   files.forEach((f, k) => {
     parts.push(Buffer.from(k === 0 ? '{"path":' : ',{"path":'), encodeString(fsPath(f.path)));
-    parts.push(Buffer.from(',"content":'), encodeString(f.content), Buffer.from('}'));
+    parts.push(Buffer.from(',"content":'), encodeString(f.content), Buffer.from(f.explicit ? ',"explicit":true}' : '}'));
   });
   parts.push(Buffer.from(`]},"options":{"format":"${o.format}","locale":"${o.locale}"`));
   if (cards.size > 0) {

@@ -47,6 +47,7 @@ export const RULES = Object.freeze({
   'addcard-cancel': { severity: 'info', wechat: null },
   'addcard-fail': { severity: 'error', wechat: null },
   'card-not-added': { severity: 'warning', wechat: null },
+  'lint-file-invalid': { severity: 'error', wechat: null },
   'diagnostics-truncated': { severity: 'info', wechat: null },
   'activate-ticket-reused': { severity: 'warning', wechat: null },
 });

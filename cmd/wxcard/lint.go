@@ -25,6 +25,9 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 type lintFile struct {
 	Path    string `json:"path"`
 	Content string `json:"content"`
+	// Explicit: named on the command line, not found in a folder; the core
+	// never passes such a file over silently.
+	Explicit bool `json:"explicit,omitempty"`
 }
 
 type lintRequest struct {
@@ -145,7 +148,7 @@ func readLintFiles(paths []string) ([]lintFile, error) {
 	}
 	seen := map[string]bool{}
 	var files []lintFile
-	add := func(p string) error {
+	add := func(p string, explicit bool) error {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return err
@@ -163,7 +166,7 @@ func readLintFiles(paths []string) ([]lintFile, error) {
 		if err != nil {
 			return fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
 		}
-		files = append(files, lintFile{Path: rel, Content: string(b)})
+		files = append(files, lintFile{Path: rel, Content: string(b), Explicit: explicit})
 		return nil
 	}
 	for _, root := range paths {
@@ -172,7 +175,7 @@ func readLintFiles(paths []string) ([]lintFile, error) {
 			return nil, fmt.Errorf("cannot read %s: %w", filepath.ToSlash(root), unwrapPath(err))
 		}
 		if !info.IsDir() {
-			if err := add(root); err != nil {
+			if err := add(root, true); err != nil {
 				return nil, err
 			}
 			continue
@@ -188,7 +191,7 @@ func readLintFiles(paths []string) ([]lintFile, error) {
 				return nil
 			}
 			if strings.HasSuffix(d.Name(), ".json") {
-				return add(p)
+				return add(p, false)
 			}
 			return nil
 		})

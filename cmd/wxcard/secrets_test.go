@@ -55,3 +55,18 @@ func TestTicketNeverInOutput(t *testing.T) {
 		})
 	}
 }
+
+// A broken file named on the command line is an error, never "no card
+// payload"; found by walking a folder it is not ours and passes.
+func TestNamedBrokenFileIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "payloads"), 0o700))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "payloads", "broken.json"), []byte("{ broken json"), 0o600))
+	t.Chdir(dir)
+	named := cliCase{name: "named", args: []string{"lint", "payloads/broken.json"}}.run(t)
+	assert.Contains(t, named, "-- exit --\n1\n")
+	assert.Contains(t, named, "lint-file-invalid")
+	walked := cliCase{name: "walked", args: []string{"lint", "payloads"}}.run(t)
+	assert.Contains(t, walked, "-- exit --\n0\n")
+	assert.NotContains(t, walked, "lint-file-invalid")
+}

@@ -92,6 +92,7 @@ const (
 	CodeCardNotAdded          = "card-not-added"
 	CodeActivateTicketReused  = "activate-ticket-reused"
 	CodeDiagnosticsTruncated  = "diagnostics-truncated"
+	CodeLintFileInvalid       = "lint-file-invalid"
 )
 
 // entry is a catalogue row; Why comes from why.go.
@@ -245,6 +246,9 @@ var catalogue = [...]entry{
 	{CodeCardNotAdded, SeverityWarning,
 		Text{"An addCard result item has isSuccess false.", "addCard 结果中某项 isSuccess 为 false。"},
 		Text{"Check that card's payload and stock; tell the user which card failed.", "检查该卡的参数与库存；告诉用户哪张卡失败。"}},
+	{CodeLintFileInvalid, SeverityError,
+		Text{"lint: a file named on the command line (\"explicit\": true in the request) is not valid JSON; named files are never skipped silently.", "lint：命令行上指名的文件（请求中 \"explicit\": true）不是合法的 JSON；指名的文件绝不会被悄悄跳过。"},
+		Text{"Fix the JSON at the reported position, or do not name the file.", "修正所报告位置的 JSON，或不要指名该文件。"}},
 	{CodeDiagnosticsTruncated, SeverityInfo,
 		Text{"More than 1,000 diagnostics for one document: the rest are counted, not listed.", "同一文档的诊断超过 1000 条：其余的只计数，不列出。"},
 		Text{"Fix the problems listed (often one mistake repeated in every card) and check again.", "先修复已列出的问题（常是每张卡都重复的同一个错误），再检查一次。"}},

@@ -59,6 +59,17 @@ func (c *checker) checkedFiles() (checked, skipped int) {
 	return
 }
 
+// namedSkipped lists the files named explicitly that hold no card payload.
+func (c *checker) namedSkipped() []string {
+	var out []string
+	for _, lf := range c.lint.files {
+		if lf.explicit && !lf.checked() {
+			out = append(out, lf.path)
+		}
+	}
+	return out
+}
+
 func (c *checker) textReport() string {
 	w := &jsonOut{}
 	// Group by file in the order files were given; findings are sorted by
@@ -116,6 +127,20 @@ func (c *checker) textReport() string {
 			w.raw("；跳过 " + itoa(skipped) + " 个非卡券文件")
 		} else {
 			w.raw("; " + plural(skipped, "file", "files") + " without card payloads skipped")
+		}
+		// A file the user named is never skipped silently: say which.
+		if named := c.namedSkipped(); len(named) > 0 {
+			if c.zh {
+				w.raw("，其中指名的：")
+			} else {
+				w.raw(", named: ")
+			}
+			for i, p := range named {
+				if i > 0 {
+					w.raw(", ")
+				}
+				w.raw(p)
+			}
 		}
 	}
 	w.byte('\n')

@@ -18,11 +18,12 @@ const (
 
 // lintFile is one file of a lint request.
 type lintFile struct {
-	path    string
-	doc     int32 // -1 when the file was not read (not ours)
-	root    int32
-	kind    string
-	secrets bool // no card payload, but a server secret
+	path     string
+	doc      int32 // -1 when the file was not read (not ours)
+	root     int32
+	kind     string
+	secrets  bool // no card payload, but a server secret
+	explicit bool // named, not found by walking a folder
 }
 
 // checked tells a file the rules looked at (or could not parse), or one
@@ -61,7 +62,19 @@ func (c *checker) opLint(p int32) resultWriter {
 			c.errorf(CodePayloadShape, t.spanOf(f), path, msgShapeFile)
 			continue
 		}
-		st.files = append(st.files, c.readLintFile(string(t.val(pathNode)), content))
+		// "explicit": the file was named (on the command line), not found
+		// by walking a folder: it is never passed over silently.
+		explicit := false
+		if e := t.lookup(f, "explicit"); e >= 0 {
+			if t.nodes[e].kind != kindBool {
+				c.errorf(CodePayloadShape, t.spanOf(e), path+"/explicit", msgShapeFile)
+				continue
+			}
+			explicit = t.nodes[e].truth
+		}
+		lf := c.readLintFile(string(t.val(pathNode)), content, explicit)
+		lf.explicit = explicit
+		st.files = append(st.files, lf)
 	}
 	// Definitions found among the files serve the other files, beside
 	// options.cards (which wins for the same card).
@@ -84,7 +97,7 @@ func (c *checker) opLint(p int32) resultWriter {
 // readLintFile parses one file's content (as its own document, reported by
 // its path) and detects its kind. Text that mentions none of the card APIs
 // is not ours: package.json and friends are passed over silently.
-func (c *checker) readLintFile(path string, content int32) lintFile {
+func (c *checker) readLintFile(path string, content int32, explicit bool) lintFile {
 	t := c.t
 	n := &t.nodes[content]
 	lf := lintFile{path: path, doc: -1, root: -1}
@@ -105,12 +118,18 @@ func (c *checker) readLintFile(path string, content int32) lintFile {
 		// Not a card payload, but still no place for a server secret (a
 		// config.json with the api_ticket): JSON that parses is scanned for
 		// secrets; JSON that does not is not ours and passes silently.
-		if root, err := t.parse(d, maxDepth); err == nil {
+		root, err := t.parse(d, maxDepth)
+		switch {
+		case err == nil:
 			before := len(c.findings)
 			c.scanSecrets(root)
 			if len(c.findings) > before {
 				lf.doc, lf.root, lf.secrets = d, root, true
 			}
+		case explicit:
+			// A file the user named and that is not JSON at all.
+			lf.doc = d
+			c.syntaxAs(CodeLintFileInvalid, d, err, "", msgInFile)
 		}
 		return lf
 	}

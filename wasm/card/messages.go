@@ -221,7 +221,7 @@ var messages = [msgCount]Text{
 	msgShapeNoErrMsg:      {"errMsg is missing: pass the res object the addCard callback received", "缺少 errMsg：请传入 addCard 回调收到的 res 对象"},
 	msgShapeErrMsgOther:   {"errMsg {0} is not an addCard result", "errMsg {0} 不是 addCard 的结果"},
 	msgShapeFiles:         {"the lint payload must be {\"files\": [{\"path\", \"content\"}]}", "lint 的 payload 必须是 {\"files\": [{\"path\", \"content\"}]}"},
-	msgShapeFile:          {"each file must be {\"path\": string, \"content\": string}", "每个文件必须是 {\"path\": 字符串, \"content\": 字符串}"},
+	msgShapeFile:          {"each file must be {\"path\": string, \"content\": string} (and \"explicit\": true for a file named on the command line)", "每个文件必须是 {\"path\": 字符串, \"content\": 字符串}（命令行上指名的文件另加 \"explicit\": true）"},
 
 	msgTypeString:      {"{0} must be a string, not {1}", "{0} 必须是字符串，而不是{1}"},
 	msgTypeStringQuote: {"{0} must be a string, not a number: write \"{1}\" (and sign that same string)", "{0} 必须是字符串，而不是数字：写成 \"{1}\"（签名也用同一个字符串）"},

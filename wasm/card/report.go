@@ -151,6 +151,12 @@ func (c *checker) kindOf(n int32) string { return kindName(c.t.nodes[n].kind, c.
 // syntax reports a syntax or limit error of document d, read as the text at
 // path; where says which text it was (msgInRequest, msgInPayload, …).
 func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
+	c.syntaxAs(CodeJSONSyntax, d, e, path, where)
+}
+
+// syntaxAs is syntax reported under code (lint-file-invalid for a named
+// file that is not JSON).
+func (c *checker) syntaxAs(code string, d int32, e *syntaxError, path any, where msgID) {
 	at := span{doc: d, off: int32(e.off), len: int32(e.length)}
 	if e.limit {
 		c.errorf(CodePayloadLimit, at, path, msgLimitDepth)
@@ -160,7 +166,7 @@ func (c *checker) syntax(d int32, e *syntaxError, path any, where msgID) {
 	if inner == msgSynEOF && len(trimASCII(string(c.t.docs[d].text))) == 0 {
 		inner = msgSynEmpty
 	}
-	c.errorf(CodeJSONSyntax, at, path, where, format(inner, c.zh, e.arg))
+	c.errorf(code, at, path, where, format(inner, c.zh, e.arg))
 }
 
 // resolve maps every finding to the request text (for ordering) and to its

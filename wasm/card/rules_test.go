@@ -200,6 +200,11 @@ func ruleCases() []ruleCase {
 		// lint reads every JSON file for secrets, card payload or not; one that is not JSON and names no card key is not ours.
 		{CodeSecretInPayload, true, OpLint, `{"payload":{"files":[{"path":"config.json","content":"{\"wechat\":{\"appid\":\"wx1\",\"api_ticket\":\"t\",\"AppSecret\":\"s\"}}"},{"path":"package.json","content":"{\"name\":\"app\",\"keywords\":[\"card\"]}"}]},"options":{"format":"text"}}`},
 		{CodeSecretInPayload, false, OpLint, `{"payload":{"files":[{"path":"config.json","content":"{\"activate_ticket\":\"t\",\"api_ticket\":\"\"}"},{"path":"tsconfig.json","content":"{ // comment\n \"secret\": 1 }"}]},"options":{"format":"json"}}`},
+		// A file named on the command line that is not JSON; walked, the same file passes as not ours; named JSON without cards is named.
+		{CodeLintFileInvalid, true, OpLint, `{"payload":{"files":[{"path":"payloads/broken.json","content":"{ broken json","explicit":true}]},"options":{"format":"text"}}`},
+		{CodeLintFileInvalid, false, OpLint, `{"payload":{"files":[{"path":"payloads/broken.json","content":"{ broken json"},{"path":"package.json","content":"{\"name\":\"x\"}","explicit":true}]},"options":{"format":"text"}}`},
+		{CodeJSONSyntax, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\": [}","explicit":true}]},"options":{}}`},
+		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{}","explicit":"yes"}]},"options":{}}`},
 		// Near misses: WeChat's own activate_ticket, names that only contain a secret's name, empty values.
 		{CodeSecretInPayload, false, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`,"ticket_id":"1","card_ticket_count":2,"public_key":"k","token_type":"t"}]}`, "")},
 		{CodeSecretInPayload, false, v, addReq(f{"api_ticket": `""`, "appsecret": `null`}, "")},
