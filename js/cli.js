@@ -14,7 +14,7 @@
 // `sign` and `verify` exist only in the Go CLI: they need the api_ticket, a
 // server secret, which never belongs in this package. Asked for them, this
 // CLI says so and exits 2. `--version` prints this package's version.
-import { readFileSync, readdirSync, statSync, lstatSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
 import * as pkg from './index.js';
 import { MAX_INPUT_BYTES, OPS } from './index.js';
 
@@ -490,13 +490,26 @@ export function readLintFiles(paths, env = {}) {
     const rel = relPath(cwd, abs);
     if (seen.has(rel)) return;
     seen.add(rel);
-    let content;
+    // Kind and size before any read, as the Go CLI does: a FIFO named
+    // x.json would block forever, a huge file would take the heap.
+    let info;
     try {
-      content = readFileSync(fsPath(p));
+      info = statSync(fsPath(p));
     } catch (err) {
       throw cannotRead(rel, err);
     }
-    files.push({ path: rel, content, explicit });
+    const special = specialKind(info);
+    if (special) {
+      files.push({ path: rel, content: Buffer.alloc(0), explicit, special });
+      return;
+    }
+    let read;
+    try {
+      read = readBounded(fsPath(p), info.size);
+    } catch (err) {
+      throw cannotRead(rel, err);
+    }
+    files.push({ path: rel, content: read.content, explicit, size: read.size });
   };
   const walk = (p, isDir, root) => {
     const name = p === root ? baseName(p) : p.slice(p.lastIndexOf('/') + 1);
@@ -538,6 +551,38 @@ export function readLintFiles(paths, env = {}) {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return files;
+}
+
+// The core's limit for one file (card.MaxInput).
+const MAX_FILE_BYTES = 1 << 20;
+
+function specialKind(info) {
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isDirectory()) return 'directory';
+  return '';
+}
+
+// A regular file of at most MAX_FILE_BYTES, or, for a larger one (by its
+// size or by what it holds), its size alone, unread.
+function readBounded(path, size) {
+  if (size > MAX_FILE_BYTES) return { content: Buffer.alloc(0), size };
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === buf.length) break;
+    }
+    if (n > MAX_FILE_BYTES) return { content: Buffer.alloc(0), size: n };
+    return { content: buf.subarray(0, n), size: 0 };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // The name os.Lstat gives a path: its last element, trailing slashes aside.
@@ -956,7 +1001,11 @@ export function buildLintRequest(o, env = {}) {
   const parts = [Buffer.from('{"payload":{"files":[')];
   files.forEach((f, k) => {
     parts.push(Buffer.from(k === 0 ? '{"path":' : ',{"path":'), encodeString(fsPath(f.path)));
-    parts.push(Buffer.from(',"content":'), encodeString(f.content), Buffer.from(f.explicit ? ',"explicit":true}' : '}'));
+    parts.push(Buffer.from(',"content":'), encodeString(f.content));
+    if (f.explicit) parts.push(Buffer.from(',"explicit":true'));
+    if (f.size) parts.push(Buffer.from(`,"size":${f.size}`));
+    if (f.special) parts.push(Buffer.from(`,"special":"${f.special}"`));
+    parts.push(Buffer.from('}'));
   });
   parts.push(Buffer.from(`]},"options":{"format":"${o.format}","locale":"${o.locale}"`));
   if (cards.size > 0) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -28,6 +29,47 @@ type lintFile struct {
 	// Explicit: named on the command line, not found in a folder; the core
 	// never passes such a file over silently.
 	Explicit bool `json:"explicit,omitempty"`
+	// Size: the file's size when it is over the core's limit and was not
+	// read; Special: a FIFO, device or socket, never opened.
+	Size    int64  `json:"size,omitempty"`
+	Special string `json:"special,omitempty"`
+}
+
+// specialKind names a file the CLI must not open for reading, or "".
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "fifo"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "device"
+	case m.IsDir():
+		return "directory"
+	}
+	return ""
+}
+
+// readBounded reads a regular file of at most card.MaxInput bytes; a larger
+// one (by its size, or by what it turns out to hold) comes back as its size
+// alone, unread, so a huge or endless file costs nothing.
+func readBounded(p string, info fs.FileInfo) (content string, size int64, err error) {
+	if info.Size() > card.MaxInput {
+		return "", info.Size(), nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, card.MaxInput+1))
+	if err != nil {
+		return "", 0, err
+	}
+	if len(b) > card.MaxInput {
+		return "", int64(len(b)), nil
+	}
+	return string(b), 0, nil
 }
 
 type lintRequest struct {
@@ -162,11 +204,21 @@ func readLintFiles(paths []string) ([]lintFile, error) {
 			return nil
 		}
 		seen[rel] = true
-		b, err := os.ReadFile(p)
+		// Kind and size before any read: a FIFO named x.json would block
+		// forever, a 2 GB file would take the memory.
+		info, err := os.Stat(p)
 		if err != nil {
 			return fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
 		}
-		files = append(files, lintFile{Path: rel, Content: string(b), Explicit: explicit})
+		if kind := specialKind(info.Mode()); kind != "" {
+			files = append(files, lintFile{Path: rel, Explicit: explicit, Special: kind})
+			return nil
+		}
+		content, size, err := readBounded(p, info)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", rel, unwrapPath(err))
+		}
+		files = append(files, lintFile{Path: rel, Content: content, Explicit: explicit, Size: size})
 		return nil
 	}
 	for _, root := range paths {

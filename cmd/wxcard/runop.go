@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"slices"
 
@@ -34,9 +35,14 @@ func (a *app) runOp(args []string) int {
 	if looksLikeTicket(op) && !slices.Contains(knownOps, op) {
 		return a.fail(cmd, refusePositional())
 	}
-	in, err := io.ReadAll(a.stdin)
+	// At most what the core reads (a lint request's cap), and not a byte
+	// more of an endless or huge stdin.
+	in, err := io.ReadAll(io.LimitReader(a.stdin, card.MaxLintInput+1))
 	if err != nil {
 		return a.fail(cmd, "reading stdin: "+err.Error())
+	}
+	if len(in) > card.MaxLintInput {
+		return a.fail(cmd, fmt.Sprintf("stdin is larger than %d bytes (32 MiB), the most a request may be", card.MaxLintInput))
 	}
 	out := a.call(op, in)
 	a.stdout.Write(append(out[:len(out):len(out)], '\n'))

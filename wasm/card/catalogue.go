@@ -247,7 +247,7 @@ var catalogue = [...]entry{
 		Text{"An addCard result item has isSuccess false.", "addCard 结果中某项 isSuccess 为 false。"},
 		Text{"Check that card's payload and stock; tell the user which card failed.", "检查该卡的参数与库存；告诉用户哪张卡失败。"}},
 	{CodeLintFileInvalid, SeverityError,
-		Text{"lint: a file named on the command line (\"explicit\": true in the request) is not valid JSON; named files are never skipped silently.", "lint：命令行上指名的文件（请求中 \"explicit\": true）不是合法的 JSON；指名的文件绝不会被悄悄跳过。"},
+		Text{"lint: a file named on the command line (\"explicit\": true in the request) is not valid JSON, or a path is a FIFO, device, socket or directory that was not read; named files are never skipped silently.", "lint：命令行上指名的文件（请求中 \"explicit\": true）不是合法的 JSON，或某个路径是未读取的 FIFO、设备、套接字或目录；指名的文件绝不会被悄悄跳过。"},
 		Text{"Fix the JSON at the reported position, or do not name the file.", "修正所报告位置的 JSON，或不要指名该文件。"}},
 	{CodeDiagnosticsTruncated, SeverityInfo,
 		Text{"More than 1,000 diagnostics for one document: the rest are counted, not listed.", "同一文档的诊断超过 1000 条：其余的只计数，不列出。"},

@@ -72,7 +72,35 @@ func (c *checker) opLint(p int32) resultWriter {
 			}
 			explicit = t.nodes[e].truth
 		}
-		lf := c.readLintFile(string(t.val(pathNode)), content, explicit)
+		// What the host did not read: "size", the whole file's size when it
+		// read only its first MaxInput+1 bytes; "special", a FIFO, device,
+		// socket or directory it never opened (content is then "").
+		size := int64(-1)
+		if e := t.lookup(f, "size"); e >= 0 {
+			n, ok := t.wholeNumber(e)
+			if !ok || n < int64(t.nodes[content].vlen) {
+				c.errorf(CodePayloadShape, t.spanOf(e), path+"/size", msgShapeFile)
+				continue
+			}
+			size = n
+		}
+		if e := t.lookup(f, "special"); e >= 0 {
+			kind := ""
+			if t.nodes[e].kind == kindString {
+				kind = string(t.val(e))
+			}
+			if !isSpecialFile(kind) {
+				c.errorf(CodePayloadShape, t.spanOf(e), path+"/special", msgShapeFile)
+				continue
+			}
+			p := string(t.val(pathNode))
+			d := t.addDoc(nil, t.nodes[content].doc, content)
+			t.docs[d].report, t.docs[d].file = true, p
+			c.errorf(CodeLintFileInvalid, span{doc: d}, "", msgLintSpecialFile, kind)
+			st.files = append(st.files, lintFile{path: p, doc: d, root: -1, explicit: explicit})
+			continue
+		}
+		lf := c.readLintFile(string(t.val(pathNode)), content, explicit, size)
 		lf.explicit = explicit
 		st.files = append(st.files, lf)
 	}
@@ -97,16 +125,26 @@ func (c *checker) opLint(p int32) resultWriter {
 // readLintFile parses one file's content (as its own document, reported by
 // its path) and detects its kind. Text that mentions none of the card APIs
 // is not ours: package.json and friends are passed over silently.
-func (c *checker) readLintFile(path string, content int32, explicit bool) lintFile {
+func isSpecialFile(kind string) bool {
+	return kind == "fifo" || kind == "device" || kind == "socket" || kind == "directory"
+}
+
+func (c *checker) readLintFile(path string, content int32, explicit bool, size int64) lintFile {
 	t := c.t
 	n := &t.nodes[content]
 	lf := lintFile{path: path, doc: -1, root: -1}
 	text := c.t.valOf(n)
 	d := t.addDoc(text, n.doc, content)
 	t.docs[d].report, t.docs[d].file = true, path
-	if len(text) > MaxInput {
+	if len(text) > MaxInput || size > MaxInput {
 		lf.doc = d
-		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(text) - MaxInput)}, "", msgLimitFile, itoa(len(text)), itoa(MaxInput))
+		whole := int64(len(text))
+		if size > whole {
+			whole = size
+		}
+		// The part past the limit; for a file the host did not read, the end of what it sent.
+		at := span{doc: d, off: int32(min(MaxInput, len(text))), len: int32(max(0, len(text)-MaxInput))}
+		c.errorf(CodePayloadLimit, at, "", msgLimitFile, itoa64(whole), itoa(MaxInput))
 		return lf
 	}
 	trimmed := trimASCII(string(text))

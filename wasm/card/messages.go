@@ -153,6 +153,7 @@ const (
 	msgCardNotAdded
 	msgActivateTicketReused
 	msgDiagnosticsTruncated
+	msgLintSpecialFile
 	msgCount
 )
 
@@ -185,7 +186,7 @@ var messages = [msgCount]Text{
 	msgSynBOM:           {"the text starts with a byte order mark: save it as UTF-8 without BOM", "文本以字节顺序标记（BOM）开头：请存为无 BOM 的 UTF-8"},
 	msgLimitDepth:       {"JSON nests deeper than 64 levels", "JSON 嵌套超过 64 层"},
 	msgLimitSize:        {"the input is {0} bytes; at most {1} are accepted", "输入有 {0} 字节；最多接受 {1} 字节"},
-	msgLimitFile:        {"the file is {0} bytes; at most {1} (1 MiB) are accepted", "文件有 {0} 字节；最多接受 {1} 字节（1 MiB）"},
+	msgLimitFile:        {"the file is {0} bytes; at most {1} (1 MiB) are accepted: split it, or leave it out", "文件有 {0} 字节；最多接受 {1} 字节（1 MiB）：请拆分，或不检查它"},
 
 	msgInRequest: {"the request is not valid JSON: {0}", "请求不是合法的 JSON：{0}"},
 	msgInPayload: {"the payload is not valid JSON: {0}", "payload 不是合法的 JSON：{0}"},
@@ -303,6 +304,7 @@ var messages = [msgCount]Text{
 	msgAddCardFailSoldOut: {"addCard failed: {0}. Causes of 已领完: the card's stock is used up; the user reached the card's get_limit; a nonce_str (with its timestamp) or a custom code was already used by an earlier request",
 		"添加卡券失败：{0}。“已领完”的原因：卡券库存已用完；用户已达到领取上限 get_limit；nonce_str（及其 timestamp）或自定义 code 已被之前的请求使用过"},
 	msgCardNotAdded:         {"card {0} was not added (isSuccess false)", "卡券 {0} 未添加成功（isSuccess 为 false）"},
+	msgLintSpecialFile:      {"this is a {0}, not a file: it was not read; name payload files only", "这是 {0}，不是文件：未读取；请只指定卡券参数文件"},
 	msgDiagnosticsTruncated: {"{0} more diagnostics in this document are not listed (at most {1} are): fix those above and check again", "本文档另有 {0} 条诊断未列出（最多列出 {1} 条）：先修复上面的问题，再检查一次"},
 	msgActivateTicketReused: {"this activate_ticket was already handled in this app session (Android can replay a stale referrerInfo on a later onShow): act on each ticket once and ignore the repeat", "本次运行已处理过这个 activate_ticket（Android 可能在之后的 onShow 中重放过期的 referrerInfo）：每个票据只处理一次，忽略这次重复"},
 }

@@ -205,6 +205,12 @@ func ruleCases() []ruleCase {
 		{CodeLintFileInvalid, false, OpLint, `{"payload":{"files":[{"path":"payloads/broken.json","content":"{ broken json"},{"path":"package.json","content":"{\"name\":\"x\"}","explicit":true}]},"options":{"format":"text"}}`},
 		{CodeJSONSyntax, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\": [}","explicit":true}]},"options":{}}`},
 		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{}","explicit":"yes"}]},"options":{}}`},
+		// What a CLI did not read: a FIFO it never opened, a file it read only the start of.
+		{CodeLintFileInvalid, true, OpLint, `{"payload":{"files":[{"path":"x.json","content":"","special":"fifo","explicit":true},{"path":"d/sock.json","content":"","special":"socket"}]},"options":{"format":"text"}}`},
+		{CodePayloadLimit, true, OpLint, `{"payload":{"files":[{"path":"big.json","content":"{\"cardList\":[","size":209715200}]},"options":{"format":"text"}}`},
+		{CodePayloadLimit, false, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[]}","size":15}]},"options":{}}`},
+		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"x.json","content":"","special":"pipe"}]},"options":{}}`},
+		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[]}","size":3}]},"options":{}}`},
 		// Near misses: WeChat's own activate_ticket, names that only contain a secret's name, empty values.
 		{CodeSecretInPayload, false, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","cardExt":`+jsonString(extText(nil))+`,"ticket_id":"1","card_ticket_count":2,"public_key":"k","token_type":"t"}]}`, "")},
 		{CodeSecretInPayload, false, v, addReq(f{"api_ticket": `""`, "appsecret": `null`}, "")},
