@@ -570,13 +570,20 @@ function readBounded(path, size) {
   if (size > MAX_FILE_BYTES) return { content: Buffer.alloc(0), size };
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
+    // Room for the size stat gave and one byte more (a file that grew, or
+    // one whose stat says 0, as /proc's do), grown up to the limit.
+    let buf = Buffer.allocUnsafe(size + 1);
     let n = 0;
     for (;;) {
       const r = readSync(fd, buf, n, buf.length - n, null);
       if (r === 0) break;
       n += r;
-      if (n === buf.length) break;
+      if (n === buf.length) {
+        if (buf.length > MAX_FILE_BYTES) break;
+        const grown = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+        buf.copy(grown, 0, 0, n);
+        buf = grown;
+      }
     }
     if (n > MAX_FILE_BYTES) return { content: Buffer.alloc(0), size: n };
     return { content: buf.subarray(0, n), size: 0 };
