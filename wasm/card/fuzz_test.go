@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -98,5 +99,65 @@ func FuzzPayloadText(f *testing.F) {
 		out := runPayload(name, in, Options{Locale: LocaleZh})
 		b := appendOutput(nil, &out)
 		checkOutput(t, b, len(in))
+	})
+}
+
+// FuzzLintDocuments: lint of several documents at once, each repeated so
+// that findings pile up (the shape that once cost quadratic time): every
+// output must hold the invariants, list at most MaxListed+1 diagnostics per
+// file, and a file's diagnostics must point into that file.
+func FuzzLintDocuments(f *testing.F) {
+	f.Add([]byte(`{}`), []byte(`{"cardList":[{}]}`), uint8(3), true)
+	f.Add([]byte(`{"cardList":[{"cardId":"x","cardExt":"{\"k\":1}"}]}`), []byte(`{"api_ticket":"t"}`), uint8(200), false)
+	f.Add([]byte(`{ broken`), []byte(`{"cardList":[{"cardExt":{}}]}`), uint8(40), true)
+	f.Fuzz(func(t *testing.T, a, b []byte, times uint8, explicit bool) {
+		// Contents travel as JSON strings: valid UTF-8, so lengths compare.
+		a = []byte(strings.ToValidUTF8(string(a), "\uFFFD"))
+		b = []byte(strings.ToValidUTF8(string(b), "\uFFFD"))
+		// a, repeated as the cards of one list, and b as a file of its own.
+		cards := make([]byte, 0, len(a)*int(times)+2)
+		cards = append(cards, '[')
+		for i := 0; i < int(times); i++ {
+			if i > 0 {
+				cards = append(cards, ',')
+			}
+			cards = append(cards, a...)
+		}
+		cards = append(cards, ']')
+		files := []map[string]any{
+			{"path": "many.json", "content": `{"cardList":` + string(cards) + `}`, "explicit": explicit},
+			{"path": "b.json", "content": string(b), "explicit": !explicit},
+			{"path": "a.json", "content": string(a)},
+		}
+		req, err := json.Marshal(map[string]any{"payload": map[string]any{"files": files}, "options": map[string]any{"format": "json"}})
+		if err != nil {
+			t.Skip()
+		}
+		out := Call(OpLint, req)
+		checkOutput(t, out, 1<<62)
+		var o struct{ Diagnostics []Diagnostic }
+		if err := json.Unmarshal(out, &o); err != nil {
+			t.Fatal(err)
+		}
+		per := map[string]int{}
+		for _, d := range o.Diagnostics {
+			per[d.File]++
+			if d.File != "" && d.HasPosition() {
+				var n int
+				for _, fl := range files {
+					if fl["path"] == d.File {
+						n = len(fl["content"].(string))
+					}
+				}
+				if d.Offset+d.Length > n {
+					t.Fatalf("%s: span %d+%d past its %d bytes", d.File, d.Offset, d.Length, n)
+				}
+			}
+		}
+		for file, n := range per {
+			if file != "" && n > MaxListed+1 {
+				t.Fatalf("%s lists %d diagnostics", file, n)
+			}
+		}
 	})
 }
