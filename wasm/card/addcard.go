@@ -476,9 +476,14 @@ func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 			c.warnf(CodeSignatureFormat, t.spanOf(v), path(extSignature), msgSignatureUpper)
 		}
 	}
-	// outer_str
-	if v := e.f[extOuterStr]; v >= 0 && t.nodes[v].kind != kindString {
-		c.fieldString(v, path(extOuterStr), "outer_str")
+	// outer_str; 64 or more ticket characters there look like an api_ticket
+	// put in the channel field (a warning: a long opaque channel id is possible).
+	if v := e.f[extOuterStr]; v >= 0 {
+		if t.nodes[v].kind != kindString {
+			c.fieldString(v, path(extOuterStr), "outer_str")
+		} else if s := t.val(v); len(s) >= 64 && allIn(s, classCardID) {
+			c.warnf(CodeSecretInPayload, t.spanOf(v), path(extOuterStr), msgSecretOuterStr)
+		}
 	}
 	// code and openid
 	code := c.optionalString(e.f[extCode], field(extCode), "code")

@@ -154,6 +154,7 @@ const (
 	msgActivateTicketReused
 	msgDiagnosticsTruncated
 	msgLintSpecialFile
+	msgSecretOuterStr
 	msgCount
 )
 
@@ -304,6 +305,7 @@ var messages = [msgCount]Text{
 	msgAddCardFailSoldOut: {"addCard failed: {0}. Causes of 已领完: the card's stock is used up; the user reached the card's get_limit; a nonce_str (with its timestamp) or a custom code was already used by an earlier request",
 		"添加卡券失败：{0}。“已领完”的原因：卡券库存已用完；用户已达到领取上限 get_limit；nonce_str（及其 timestamp）或自定义 code 已被之前的请求使用过"},
 	msgCardNotAdded:         {"card {0} was not added (isSuccess false)", "卡券 {0} 未添加成功（isSuccess 为 false）"},
+	msgSecretOuterStr:       {"outer_str looks like a ticket (64 or more ticket characters): put a channel name here, never the api_ticket", "outer_str 像是票据（64 个以上票据字符）：这里应填渠道名，绝不能放 api_ticket"},
 	msgLintSpecialFile:      {"this is a {0}, not a file: it was not read; name payload files only", "这是 {0}，不是文件：未读取；请只指定卡券参数文件"},
 	msgDiagnosticsTruncated: {"{0} more diagnostics in this document are not listed (at most {1} are): fix those above and check again", "本文档另有 {0} 条诊断未列出（最多列出 {1} 条）：先修复上面的问题，再检查一次"},
 	msgActivateTicketReused: {"this activate_ticket was already handled in this app session (Android can replay a stale referrerInfo on a later onShow): act on each ticket once and ignore the repeat", "本次运行已处理过这个 activate_ticket（Android 可能在之后的 onShow 中重放过期的 referrerInfo）：每个票据只处理一次，忽略这次重复"},
