@@ -8,7 +8,7 @@ export const ACTIVATION_APP_ID = 'wxeb490c6f9b154ef9';
 // The guard remembers at most this many activate_tickets per handle.
 const SEEN_TICKETS = 256;
 
-const CALLBACKS = ['success', 'fail', 'complete'];
+export const CALLBACKS = ['success', 'fail', 'complete'];
 
 function call0(fn, self) {
   try {
@@ -67,10 +67,11 @@ export function blockedErrMsg(api, out) {
   return `${api}:fail wxcard ${d.code}: ${d.message}`;
 }
 
-const hasCallback = (o) => o != null && typeof o === 'object' && CALLBACKS.some((k) => typeof o[k] === 'function');
+/** Whether a wx call uses callbacks (else it expects a Promise). */
+export const hasCallback = (o) => o != null && typeof o === 'object' && CALLBACKS.some((k) => typeof o[k] === 'function');
 
-// What the core checks: the call's options without its callbacks.
-function payloadOf(o) {
+/** What the core checks: a wx call's options without its callbacks. */
+export function payloadOf(o) {
   if (o == null || typeof o !== 'object' || Array.isArray(o)) return o;
   const p = {};
   for (const k of Object.keys(o)) {

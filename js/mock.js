@@ -2,18 +2,9 @@
 // with the core and answer as WeChat would. Platform-neutral (Node tests,
 // Jest with miniprogram-simulate, the mini program build); no async functions.
 import { RULES } from './rules.js';
+import { hasCallback, payloadOf } from './guard.js';
 
-const CALLBACKS = ['success', 'fail', 'complete'];
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function payloadOf(o) {
-  if (o == null || typeof o !== 'object' || Array.isArray(o)) return o;
-  const p = {};
-  for (const k of Object.keys(o)) {
-    if (!(CALLBACKS.includes(k) && typeof o[k] === 'function')) p[k] = o[k];
-  }
-  return p;
-}
 
 /**
  * The detail WeChat answers for the first error of out (in output order):
@@ -74,7 +65,7 @@ const later = (fn) => Promise.resolve().then(fn);
 // Delivers res as WeChat does: later, success or fail and then complete; a
 // call without callbacks gets a Promise.
 function answer(o, ok, res) {
-  if (!(o != null && typeof o === 'object' && CALLBACKS.some((k) => typeof o[k] === 'function'))) {
+  if (!hasCallback(o)) {
     return ok ? later(() => res) : later(() => Promise.reject(res));
   }
   later(() => {
