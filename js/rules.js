@@ -14,6 +14,7 @@ export const RULES = Object.freeze({
   'cardext-not-object': { severity: 'error', wechat: null },
   'timestamp-missing': { severity: 'error', wechat: null },
   'timestamp-milliseconds': { severity: 'error', wechat: null },
+  'timestamp-not-integer': { severity: 'error', wechat: null },
   'timestamp-skew': { severity: 'warning', wechat: null },
   'nonce-missing': { severity: 'warning', wechat: null },
   'nonce-too-long': { severity: 'error', wechat: null },

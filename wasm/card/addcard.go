@@ -571,6 +571,15 @@ func (c *checker) checkTime(v int32, at extField, main bool) []byte {
 		return nil
 	case main && n.kind == kindString && allDigits(c.t.valOf(n)):
 		digits = c.t.valOf(n)
+	case n.kind == kindNumber && fractionOrExponent(c.t.valOf(n)),
+		main && n.kind == kindString && isDecimalText(c.t.valOf(n)):
+		// getTime()/1000 without Math.floor, Python's time.time(), a float formatter.
+		name := "timestamp"
+		if !main {
+			name = "fixed_begintimestamp"
+		}
+		c.errorf(CodeTimestampNotInteger, t.spanOf(v), at.path(), msgTimestampNotInteger, name, c.excerpt(v))
+		return nil
 	case main:
 		c.errorf(CodeFieldType, t.spanOf(v), at.path(), msgTypeTimestamp, c.excerpt(v))
 		return nil
@@ -591,6 +600,53 @@ func (c *checker) checkTime(v int32, at extField, main bool) []byte {
 		c.checkSkew(ts, v, at.path())
 	}
 	return digits
+}
+
+// fractionOrExponent tells a JSON number written with a fraction or an
+// exponent (1700000000.5, 1.7e9) from an integer.
+func fractionOrExponent(b []byte) bool {
+	for _, ch := range b {
+		if ch == '.' || ch == 'e' || ch == 'E' {
+			return true
+		}
+	}
+	return false
+}
+
+// isDecimalText tells a string holding a JSON-like number with a fraction
+// or an exponent ("1700000000.0", "1.7e9").
+func isDecimalText(b []byte) bool {
+	i := 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(b) {
+		return false
+	}
+	if b[i] == '.' {
+		i++
+		j := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		if i == j {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 // 2001-01-01T00:00:00Z: anything earlier is not a card timestamp.

@@ -93,6 +93,7 @@ const (
 	CodeActivateTicketReused  = "activate-ticket-reused"
 	CodeDiagnosticsTruncated  = "diagnostics-truncated"
 	CodeLintFileInvalid       = "lint-file-invalid"
+	CodeTimestampNotInteger   = "timestamp-not-integer"
 )
 
 // entry is a catalogue row; Why comes from why.go.
@@ -147,6 +148,9 @@ var catalogue = [...]entry{
 	{CodeTimestampMilliseconds, SeverityError,
 		Text{"timestamp is 10^12 or more: it is in milliseconds.", "timestamp 不小于 10^12：单位是毫秒。"},
 		Text{"Use seconds: Math.floor(Date.now() / 1000), or time.Now().Unix(); sign that same value.", "改用秒：Math.floor(Date.now() / 1000) 或 time.Now().Unix()，并用同一个值签名。"}},
+	{CodeTimestampNotInteger, SeverityError,
+		Text{"timestamp (or fixed_begintimestamp) has a fraction or an exponent: 1700000000.5, 1.7e9, \"1700000000.0\".", "timestamp（或 fixed_begintimestamp）带小数或指数：1700000000.5、1.7e9、\"1700000000.0\"。"},
+		Text{"Use whole seconds: Math.floor(Date.now() / 1000), int(time.time()); sign exactly that value.", "使用整数秒：Math.floor(Date.now() / 1000)、int(time.time())；并用同一个值签名。"}},
 	{CodeTimestampSkew, SeverityWarning,
 		Text{"With options.now: timestamp is further from now than options.maxSkewSeconds (default 7200), or before 2001.", "提供 options.now 时：timestamp 与当前时间相差超过 options.maxSkewSeconds（默认 7200），或早于 2001 年。"},
 		Text{"Sign with the server's current unix time; a unix timestamp has no time zone, so do not add 8 hours.", "用服务器当前的 unix 时间签名；unix 时间戳没有时区，不要加 8 小时。"}},

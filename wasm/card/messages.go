@@ -155,6 +155,8 @@ const (
 	msgDiagnosticsTruncated
 	msgLintSpecialFile
 	msgSecretOuterStr
+	msgTimestampNotInteger
+	msgOptNowMillis
 	msgCount
 )
 
@@ -305,6 +307,8 @@ var messages = [msgCount]Text{
 	msgAddCardFailSoldOut: {"addCard failed: {0}. Causes of 已领完: the card's stock is used up; the user reached the card's get_limit; a nonce_str (with its timestamp) or a custom code was already used by an earlier request",
 		"添加卡券失败：{0}。“已领完”的原因：卡券库存已用完；用户已达到领取上限 get_limit；nonce_str（及其 timestamp）或自定义 code 已被之前的请求使用过"},
 	msgCardNotAdded:         {"card {0} was not added (isSuccess false)", "卡券 {0} 未添加成功（isSuccess 为 false）"},
+	msgTimestampNotInteger:  {"{0} is {1}, not a whole number of seconds: write Math.floor(Date.now() / 1000) (Python: int(time.time())) and sign that value", "{0} 为 {1}，不是整数秒：请写 Math.floor(Date.now() / 1000)（Python：int(time.time())），并用该值签名"},
+	msgOptNowMillis:         {"option now is {0}: that is milliseconds; pass unix seconds ({1}), e.g. Math.floor(Date.now() / 1000)", "选项 now 为 {0}：这是毫秒；请传 unix 秒（{1}），例如 Math.floor(Date.now() / 1000)"},
 	msgSecretOuterStr:       {"outer_str looks like a ticket (64 or more ticket characters): put a channel name here, never the api_ticket", "outer_str 像是票据（64 个以上票据字符）：这里应填渠道名，绝不能放 api_ticket"},
 	msgLintSpecialFile:      {"this is a {0}, not a file: it was not read; name payload files only", "这是 {0}，不是文件：未读取；请只指定卡券参数文件"},
 	msgDiagnosticsTruncated: {"{0} more diagnostics in this document are not listed (at most {1} are): fix those above and check again", "本文档另有 {0} 条诊断未列出（最多列出 {1} 条）：先修复上面的问题，再检查一次"},

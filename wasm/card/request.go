@@ -302,6 +302,11 @@ func (c *checker) readOptions(o int32, op string) {
 				return
 			}
 			if key == "now" {
+				if n >= 1e12 {
+					// Date.now() in a build script: every timestamp would look skewed.
+					c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptNowMillis, itoa64(n), itoa64(n/1000))
+					return
+				}
 				opts.hasNow, opts.now = true, n
 			} else {
 				opts.maxSkew = n

@@ -105,7 +105,7 @@ func ruleCases() []ruleCase {
 		{CodePayloadShape, true, v, envelope(`{"cardList":["x"]}`, "")},
 		{CodePayloadShape, false, v, good},
 		{CodeFieldType, true, v, addReq(f{"code": "123"}, "")},
-		{CodeFieldType, true, v, addReq(f{"timestamp": "1.5"}, "")},
+		{CodeFieldType, true, v, addReq(f{"timestamp": "true"}, "")},
 		{CodeFieldType, true, v, addReq(f{"timestamp": `"12a"`}, "")},
 		{CodeFieldType, true, v, addReq(f{"fixed_begintimestamp": `"1404896688"`}, "")},
 		{CodeFieldType, true, v, addReq(f{"nonce_str": "1"}, "")},
@@ -211,6 +211,15 @@ func ruleCases() []ruleCase {
 		{CodePayloadLimit, false, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[]}","size":15}]},"options":{}}`},
 		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"x.json","content":"","special":"pipe"}]},"options":{}}`},
 		{CodePayloadShape, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[]}","size":3}]},"options":{}}`},
+		// getTime()/1000, time.time(), a float formatter: not whole seconds; an integer (number or digits) is fine.
+		{CodeTimestampNotInteger, true, v, addReq(f{"timestamp": `1700000000.5`}, "")},
+		{CodeTimestampNotInteger, true, v, addReq(f{"timestamp": `1.7e9`}, "")},
+		{CodeTimestampNotInteger, true, v, addReq(f{"timestamp": `"1700000000.0"`}, "")},
+		{CodeTimestampNotInteger, true, v, addReq(f{"fixed_begintimestamp": `1700000000.25`}, "")},
+		{CodeTimestampNotInteger, false, v, addReq(f{"timestamp": `"1700000000"`, "fixed_begintimestamp": `1700000000`}, "")},
+		{CodeTimestampNotInteger, false, v, addReq(f{"timestamp": `"17000x"`}, "")},
+		// options.now in milliseconds (Date.now()) is refused with the seconds it meant.
+		{CodeRequestInvalid, true, v, addReq(nil, `{"now":1700000000000}`)},
 		// A ticket under outer_str (a warning); a long but not ticket-like channel is quiet.
 		{CodeSecretInPayload, true, v, addReq(f{"outer_str": `"sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg"`}, "")},
 		{CodeSecretInPayload, false, v, addReq(f{"outer_str": `"` + strings.Repeat("channel ", 10) + `"`}, "")},

@@ -54,6 +54,7 @@ var why = [...]struct {
 	{CodeAddCardCancel, Text{"The user closed the card sheet; nothing went wrong.", "用户关闭了领卡页面；没有出错。"}},
 	{CodeAddCardFail, Text{"WeChat refused the request; its detail names the row of the troubleshooting table to look at.", "微信拒绝了请求；其详情对应排查表中的一行。"}},
 	{CodeCardNotAdded, Text{"In a batch some cards can fail while others succeed; the user should know which.", "批量领取时可能部分成功部分失败；应让用户知道是哪张。"}},
+	{CodeTimestampNotInteger, Text{"WeChat signs and compares the timestamp as text: 1700000000.5 is not the 1700000000 the server signed, and the result is 签名错误.", "微信按文本签名和比较 timestamp：1700000000.5 不是服务端签名用的 1700000000，结果就是“签名错误”。"}},
 	{CodeLintFileInvalid, Text{"A payload file you point lint at that is broken would otherwise pass as \"no card payload\", and the build go on with it.", "否则你让 lint 检查的损坏文件会被当作“没有卡券参数”放过，构建照常继续。"}},
 	{CodeDiagnosticsTruncated, Text{"Listing every finding of a huge document would cost unbounded memory and output; a thousand is more than anyone reads.", "列出巨型文档的全部问题会耗费无界的内存和输出；一千条已超过任何人会读的量。"}},
 	{CodeActivateTicketReused, Text{"Android can hand a later App.onShow the same stale referrerInfo again; a ticket sent twice to activatetempinfo/get fails the second time, or activates twice.", "Android 可能在之后的 App.onShow 中再次给出同一个过期的 referrerInfo；同一票据第二次提交 activatetempinfo/get 会失败，或重复激活。"}},
