@@ -411,7 +411,13 @@ func (c *checker) readShortCard(id string, o int32, path string) CardDef {
 		switch key {
 		case "use_custom_code", "bind_openid":
 			def = c.cardBool(def, id, key, v, ptr(path, key))
-		case "get_custom_code_mode", "date_type":
+		case "date_type":
+			if n := &t.nodes[v]; n.kind == kindNumber && numericDateType(t.valOf(n)) != "" {
+				def.DateType = numericDateType(t.valOf(n))
+				return
+			}
+			def = c.cardString(def, id, key, v, ptr(path, key))
+		case "get_custom_code_mode":
 			def = c.cardString(def, id, key, v, ptr(path, key))
 		default:
 			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr(path, key), msgOptCardDefKey, quote(id), quote(key))
@@ -479,6 +485,10 @@ func (c *checker) readRawCard(id string, card int32, path string) CardDef {
 		c.errorf(CodeRequestInvalid, t.spanOf(card), path, msgOptCardDefRaw, quote(id), typeName)
 		return def
 	}
+	// card/get leaves out the booleans that are false (older replies do):
+	// absent there means false, WeChat's default, so the rules apply.
+	no := false
+	def.UseCustomCode, def.BindOpenID = &no, &no
 	for _, key := range [...]string{"use_custom_code", "bind_openid"} {
 		if v := t.lookup(base, key); v >= 0 {
 			def = c.cardBool(def, id, key, v, ptr(basePath, key))
@@ -493,15 +503,24 @@ func (c *checker) readRawCard(id string, card int32, path string) CardDef {
 			switch {
 			case n.kind == kindString:
 				def.DateType = string(c.t.valOf(n))
-			case n.kind == kindNumber && string(c.t.valOf(n)) == "1":
-				// Older card/get responses number the date types.
-				def.DateType = "DATE_TYPE_FIX_TIME_RANGE"
-			case n.kind == kindNumber && string(c.t.valOf(n)) == "2":
-				def.DateType = dateFixTerm
+			case n.kind == kindNumber:
+				def.DateType = numericDateType(c.t.valOf(n))
 			}
 		}
 	}
 	return def
+}
+
+// numericDateType is the date type an older definition numbers: 1 is
+// DATE_TYPE_FIX_TIME_RANGE, 2 DATE_TYPE_FIX_TERM; "" for another number.
+func numericDateType(b []byte) string {
+	switch string(b) {
+	case "1":
+		return "DATE_TYPE_FIX_TIME_RANGE"
+	case "2":
+		return dateFixTerm
+	}
+	return ""
 }
 
 func lowerASCII(s string) string {

@@ -2,6 +2,8 @@ package card
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,8 +32,9 @@ func extText(fields map[string]string) string {
 			delete(def, k)
 		}
 	}
-	for k, v := range def {
-		if v != "-" {
+	// Other keys in byte order, so a vector written from a case is the same every run.
+	for _, k := range slices.Sorted(maps.Keys(def)) {
+		if v := def[k]; v != "-" {
 			parts = append(parts, `"`+k+`":`+v)
 		}
 	}
@@ -175,6 +178,13 @@ func ruleCases() []ruleCase {
 		{CodeFixedBeginNotFixTerm, true, v, addReq(f{"code": `"1"`, "openid": `"o"`, "fixed_begintimestamp": "1404896688"}, defCustom)},
 		{CodeFixedBeginNotFixTerm, false, v, addReq(f{"fixed_begintimestamp": "1404896688"}, defPlain)},
 		{CodeFixedBeginNotFixTerm, false, v, addReq(f{"fixed_begintimestamp": "1404896688"}, "")},
+		// Old definitions: a card/get reply without the false booleans means false; the short form's numeric date types.
+		{CodeCodeNotAllowed, true, v, addReq(f{"code": `"123"`}, `{"cards":{"`+goodID+`":{"card":{"card_type":"GROUPON","groupon":{"base_info":{"date_info":{"type":"DATE_TYPE_FIX_TERM"}}}}}}}`)},
+		{CodeOpenIDNotAllowed, true, v, addReq(f{"openid": `"oX"`}, `{"cards":{"`+goodID+`":{"card":{"card_type":"GROUPON","groupon":{"base_info":{"use_custom_code":false}}}}}}`)},
+		{CodeCodeNotAllowed, false, v, addReq(f{"code": `"123"`}, `{"cards":{"`+goodID+`":{"bind_openid":false}}}`)},
+		{CodeFixedBeginNotFixTerm, true, v, addReq(f{"fixed_begintimestamp": "1404896688"}, `{"cards":{"`+goodID+`":{"date_type":1}}}`)},
+		{CodeFixedBeginNotFixTerm, false, v, addReq(f{"fixed_begintimestamp": "1404896688"}, `{"cards":{"`+goodID+`":{"date_type":2}}}`)},
+		{CodeRequestInvalid, true, v, addReq(nil, `{"cards":{"`+goodID+`":{"date_type":3}}}`)},
 		{CodeUnknownField, true, v, addReq(f{"nonceStr": `"a"`}, "")},
 		{CodeUnknownField, true, v, addReq(f{"card_id": `"a"`}, "")},
 		{CodeUnknownField, true, v, envelope(`{"cardList":[{"cardId":"`+goodID+`","card_ext":"{}"}]}`, "")},
