@@ -13,10 +13,13 @@ CHECK_TARGETS := check-go
 # The examples hold deliberate mistakes, so lint's exit 1 is expected here;
 # only a usage or internal error (2) fails the target.
 run:
+	@echo "Building the Go CLI into bin/wxcard (the first build fetches modules and compiles: up to a minute)..."
 	@$(GO) build -o bin/wxcard ./cmd/wxcard
+	@echo "Linting examples/ with it:"; echo
 	@./bin/wxcard lint examples; rc=$$?; \
 	if [ $$rc -gt 1 ]; then exit $$rc; fi; \
-	echo; echo "wxcard lint exited $$rc (1: the examples above hold deliberate mistakes)."
+	echo; echo "wxcard lint exited $$rc (1: the examples above hold deliberate mistakes)."; \
+	echo "Next: ./bin/wxcard lint path/to/your/payloads (--help for the options), or make test for every test."
 
 test: $(TEST_TARGETS)
 
