@@ -17,6 +17,7 @@
 import { readFileSync, readdirSync, statSync, lstatSync, openSync, readSync, closeSync } from 'node:fs';
 import * as pkg from './index.js';
 import { MAX_INPUT_BYTES, OPS } from './index.js';
+import { MAX_FILE_BYTES } from './rules.js';
 
 // Exit codes, as in the Go CLI.
 const EXIT_OK = 0;
@@ -553,8 +554,6 @@ export function readLintFiles(paths, env = {}) {
   return files;
 }
 
-// The core's limit for one file (card.MaxInput).
-const MAX_FILE_BYTES = 1 << 20;
 
 function specialKind(info) {
   if (info.isFIFO()) return 'fifo';

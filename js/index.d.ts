@@ -165,8 +165,18 @@ export interface ReferrerInfo {
   code?: string;
 }
 
+export interface LintFile {
+  path: string;
+  content: string;
+  /** Named by the user (on the command line), not found in a folder: never skipped silently. */
+  explicit?: boolean;
+  /** The file's size, when the host did not read a file over 1 MiB (content is then ""). */
+  size?: number;
+  /** What the host found instead of a file and did not open (content ""). */
+  special?: 'fifo' | 'device' | 'socket' | 'directory';
+}
 export interface LintPayload {
-  files: Array<{ path: string; content: string }>;
+  files: LintFile[];
 }
 
 // Global types the package mentions resolve only where the project's libs

@@ -52,3 +52,5 @@ export const RULES = Object.freeze({
   'diagnostics-truncated': { severity: 'info', wechat: null },
   'activate-ticket-reused': { severity: 'warning', wechat: null },
 });
+// The most one payload or lint file may be (card.MaxInput): a CLI reads no more of a file.
+export const MAX_FILE_BYTES = 1048576;

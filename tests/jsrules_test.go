@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,9 +14,10 @@ import (
 	"github.com/wxcard/wxcard/wasm/card"
 )
 
-// TestJSRulesInSync regenerates js/rules.js, the part of the rule catalogue
-// the npm package needs as data (the test mock answers with each rule's
-// documented WeChat detail); the committed file must match (go test ./tests
+// TestJSRulesInSync regenerates js/rules.js, the part of the core the npm
+// package needs as data (the test mock answers with each rule's documented
+// WeChat detail; the CLI reads files up to the core's limit); the committed
+// file must match (go test ./tests
 // -update rewrites it).
 func TestJSRulesInSync(t *testing.T) {
 	got := jsRules(t)
@@ -44,5 +46,7 @@ func jsRules(t *testing.T) []byte {
 		b.WriteString("  '" + r.Code + "': { severity: '" + string(r.Severity) + "', wechat: " + detail + " },\n")
 	}
 	b.WriteString("});\n")
+	b.WriteString("// The most one payload or lint file may be (card.MaxInput): a CLI reads no more of a file.\n")
+	b.WriteString("export const MAX_FILE_BYTES = " + strconv.Itoa(card.MaxInput) + ";\n")
 	return b.Bytes()
 }

@@ -616,37 +616,38 @@ func fractionOrExponent(b []byte) bool {
 // isDecimalText tells a string holding a JSON-like number with a fraction
 // or an exponent ("1700000000.0", "1.7e9").
 func isDecimalText(b []byte) bool {
-	i := 0
-	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-		i++
-	}
+	i := skipDigits(b, 0)
 	if i == 0 || i == len(b) {
 		return false
 	}
 	if b[i] == '.' {
-		i++
-		j := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == j {
+		j := skipDigits(b, i+1)
+		if j == i+1 {
 			return false
 		}
+		i = j
 	}
 	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
 		i++
 		if i < len(b) && (b[i] == '+' || b[i] == '-') {
 			i++
 		}
-		j := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == j {
+		j := skipDigits(b, i)
+		if j == i {
 			return false
 		}
+		i = j
 	}
 	return i == len(b)
+}
+
+// skipDigits returns the index of the first byte at or after i that is not
+// an ASCII digit.
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // 2001-01-01T00:00:00Z: anything earlier is not a card timestamp.

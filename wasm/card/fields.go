@@ -191,9 +191,11 @@ func isSecretKey(key []byte) bool {
 	return false
 }
 
-// mayBeSecretKey is the cheap half of isSecretKey: every secret name ends
-// in t (ticket, secret), n (token) or y (key), perhaps followed by
-// separators ("api_ticket:"), and is at least six letters long.
+// mayBeSecretKey is the cheap half of isSecretKey, run on every key the
+// parser reads: every secret name ends in "et" (ticket, secret), "en"
+// (token) or "ey" (key), perhaps with separators between and after
+// ("toke_n", "api_ticket:"), and has at least six letters. cardExt and
+// cardList end otherwise, so the full comparison runs for almost no key.
 func mayBeSecretKey(key []byte) bool {
 	n := len(key)
 	for n > 0 && !isAlnum(key[n-1]) {
@@ -202,8 +204,15 @@ func mayBeSecretKey(key []byte) bool {
 	if n < 6 {
 		return false
 	}
-	c := key[n-1] | 0x20
-	return c == 't' || c == 'n' || c == 'y'
+	last := key[n-1] | 0x20
+	if last != 't' && last != 'n' && last != 'y' {
+		return false
+	}
+	m := n - 1
+	for m > 0 && !isAlnum(key[m-1]) {
+		m--
+	}
+	return m > 0 && key[m-1]|0x20 == 'e'
 }
 
 // endsNormalized tells whether key, lowercased and with every byte but

@@ -44,25 +44,11 @@ function assemble(t, extra = []) {
   return dir;
 }
 
-/** Every vector: { name, op, input, output } with Buffers (the layout js/test/helpers.js reads). */
-function readVectors() {
-  const out = [];
-  for (const opDir of fs.readdirSync(VECTORS, { withFileTypes: true })) {
-    if (!opDir.isDirectory()) continue;
-    const base = path.join(VECTORS, opDir.name);
-    for (const f of fs.readdirSync(base).sort()) {
-      if (!f.endsWith('.input.json')) continue;
-      const name = f.slice(0, -'.input.json'.length);
-      const op = opDir.name === '_request' ? fs.readFileSync(path.join(base, `${name}.op`), 'utf8').replace(/\r?\n$/, '') : opDir.name;
-      out.push({
-        name: `${opDir.name}/${name}`,
-        op,
-        input: fs.readFileSync(path.join(base, f)),
-        output: fs.readFileSync(path.join(base, `${name}.output.json`)),
-      });
-    }
-  }
-  return out;
+/** Every vector, read by the npm package's own test helper (one reader of tests/vectors). */
+async function readVectors() {
+  const { pathToFileURL } = require('node:url');
+  const helpers = await import(pathToFileURL(path.join(REPO, 'js', 'test', 'helpers.js')).href);
+  return helpers.readVectors(VECTORS);
 }
 
 // miniprogram-ci's copies of the devtools' compilers: "ES6 转 ES5" (Babel 6,
