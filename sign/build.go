@@ -179,8 +179,9 @@ func NewNonce(r io.Reader, n int) (string, error) {
 	return string(out), nil
 }
 
-// secretKeys are cardExt keys that would carry a server secret.
-var secretKeys = []string{"api_ticket", "ticket", "jsapi_ticket", "access_token", "appsecret", "secret"}
+// secretKeys are cardExt (and coupon) keys that would carry a server secret.
+var secretKeys = []string{"api_ticket", "ticket", "jsapi_ticket", "access_token", "appsecret", "secret",
+	"key", "mch_key", "mchkey", "api_key", "apikey", "api_v3_key"}
 
 // keyHints name the right key for the wrong spellings people use.
 var keyHints = map[string]string{

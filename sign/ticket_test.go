@@ -6,44 +6,50 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
-	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-type holder struct {
-	Exported   Ticket
-	unexported Ticket
-	Ptr        *Ticket
+type holder[T any] struct {
+	Exported   T
+	unexported T
+	Ptr        *T
 }
 
-func TestTicketNeverPrints(t *testing.T) {
-	tk := mustTicket(t, officialTicket)
-	h := holder{Exported: tk, unexported: tk, Ptr: &tk}
+// printings formats a secret, and structs, slices and maps holding it,
+// every way fmt, encoding/json, log and slog can.
+func printings[T comparable](t *testing.T, v T) []string {
+	t.Helper()
+	h := holder[T]{Exported: v, unexported: v, Ptr: &v}
 	var out []string
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%10s", "%-30v", "%T"} {
-		out = append(out, fmt.Sprintf(verb, tk), fmt.Sprintf(verb, &tk), fmt.Sprintf(verb, h), fmt.Sprintf(verb, &h), fmt.Sprintf(verb, []Ticket{tk}), fmt.Sprintf(verb, map[string]Ticket{"t": tk}))
+		out = append(out, fmt.Sprintf(verb, v), fmt.Sprintf(verb, &v), fmt.Sprintf(verb, h), fmt.Sprintf(verb, &h), fmt.Sprintf(verb, []T{v}), fmt.Sprintf(verb, map[string]T{"t": v}))
 	}
-	out = append(out, fmt.Sprint(tk), fmt.Sprintln(tk, h), tk.String(), tk.GoString())
+	out = append(out, fmt.Sprint(v), fmt.Sprintln(v, h))
+	if s, ok := any(v).(interface{ GoString() string }); ok {
+		out = append(out, s.GoString(), any(v).(fmt.Stringer).String())
+	}
 
-	js, err := json.Marshal(map[string]any{"t": tk, "h": h, "p": &tk})
+	js, err := json.Marshal(map[string]any{"t": v, "h": h, "p": &v})
 	require.NoError(t, err)
 	out = append(out, string(js))
-	txt, err := tk.MarshalText()
+	txt, err := any(v).(interface{ MarshalText() ([]byte, error) }).MarshalText()
 	require.NoError(t, err)
 	out = append(out, string(txt))
-	jsKey, err := json.Marshal(map[Ticket]int{tk: 1}) // TextMarshaler keys
+	jsKey, err := json.Marshal(map[T]int{v: 1}) // TextMarshaler keys
 	require.NoError(t, err)
 	out = append(out, string(jsKey))
 
 	var logBuf bytes.Buffer
 	lg := log.New(&logBuf, "", 0)
-	lg.Printf("%v %+v %#v %s %q", tk, tk, tk, tk, tk)
-	lg.Print(tk, h)
-	lg.Println(&tk)
+	a := any(v)
+	lg.Printf("%v %+v %#v %s %q", a, a, a, a, a)
+	lg.Print(v, h)
+	lg.Println(&v)
 	out = append(out, logBuf.String())
 
 	for _, handler := range []func(*bytes.Buffer) slog.Handler{
@@ -52,28 +58,49 @@ func TestTicketNeverPrints(t *testing.T) {
 	} {
 		var b bytes.Buffer
 		l := slog.New(handler(&b))
-		l.Info("ticket", "t", tk, "p", &tk, "h", h, slog.Any("any", tk), slog.Group("g", "t", tk))
-		l.With("t", tk).Error("with")
+		l.Info("secret", "t", v, "p", &v, "h", h, slog.Any("any", v), slog.Group("g", "t", v))
+		l.With("t", v).Error("with")
 		out = append(out, b.String())
 	}
+	return out
+}
 
-	for _, s := range out {
-		assert.NotContains(t, s, officialTicket)
-		assert.NotContains(t, s, officialTicket[:12])
+func TestSecretsNeverPrint(t *testing.T) {
+	tests := []struct {
+		name, value, redacted, goName string
+		printings                     func(t *testing.T) []string
+	}{
+		{"ticket", officialTicket, Redacted, "sign.Ticket",
+			func(t *testing.T) []string { return printings(t, mustTicket(t, officialTicket)) }},
+		{"merchant key", testKey, RedactedKey, "sign.MerchantKey",
+			func(t *testing.T) []string { return printings(t, mustKey(t, testKey)) }},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := tt.printings(t)
+			for _, s := range out {
+				assert.NotContains(t, s, tt.value)
+				assert.NotContains(t, s, tt.value[:12])
+			}
+			joined := strings.Join(out, "\n")
+			assert.Contains(t, joined, `"`+tt.redacted+`"`)
+			assert.Contains(t, joined, tt.goName+"{"+tt.redacted+"}")
+		})
+	}
+	tk := mustTicket(t, officialTicket)
 	assert.Equal(t, Redacted, fmt.Sprint(tk))
 	assert.Equal(t, `"`+Redacted+`"`, fmt.Sprintf("%q", tk))
 	assert.Equal(t, "sign.Ticket{"+Redacted+"}", fmt.Sprintf("%#v", tk))
-	assert.Contains(t, string(js), Redacted)
+	k := mustKey(t, testKey)
+	assert.Equal(t, RedactedKey, fmt.Sprint(k))
+	assert.Equal(t, `"`+RedactedKey+`"`, fmt.Sprintf("%q", k))
+	assert.Equal(t, "sign.MerchantKey{"+RedactedKey+"}", fmt.Sprintf("%#v", k))
+	assert.Equal(t, RedactedKey, fmt.Sprint(MerchantKey{}))
 }
 
 func TestTicketSources(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
-		return p
-	}
+	write := fileWriter(t, dir)
 	good := write("good", "  "+officialTicket+"\n")
 	crlf := write("crlf", officialTicket+"\r\n")
 	empty := write("empty", " \n\t\n")

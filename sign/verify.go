@@ -36,6 +36,23 @@ const (
 	MistakeWrongTicket      Mistake = "wrong-ticket"           // not the wx_card api_ticket (likely cause only)
 )
 
+// The mistakes VerifyCoupons recognises in the sign of a merchant-coupon
+// batch. WrongMerchantKey cannot be recomputed and is a likely cause only.
+const (
+	MistakeNoCoupons            Mistake = "no-coupons"               // the cardList holds no merchant coupon
+	MistakeCouponMalformed      Mistake = "coupon-cardext-malformed" // a coupon's cardExt is not an object of strings
+	MistakeCouponFieldMissing   Mistake = "coupon-field-missing"     // out_request_no, send_coupon_merchant or sign missing
+	MistakeCouponFieldMisplaced Mistake = "coupon-field-misplaced"   // send_coupon_merchant or sign in a later coupon
+	MistakeCouponSignFormat     Mistake = "coupon-sign-format"       // not 64 hex digits
+	MistakeLowercaseHex         Mistake = "lowercase-hex"            // hex digits in lower case
+	MistakeMD5                  Mistake = "md5-not-hmac-sha256"      // MD5 of the string instead of its HMAC-SHA256
+	MistakeNamesNotIndexed      Mistake = "names-not-indexed"        // stock_id for stock_id0, …
+	MistakeKeyNotAppended       Mistake = "key-not-appended"         // "&key=" and the key left out of the string
+	MistakeParamsUnsorted       Mistake = "params-unsorted"          // parameters in the order they were added
+	MistakeOpenIDSigned         Mistake = "openid-signed"            // the cardExt's openid was signed
+	MistakeWrongMerchantKey     Mistake = "wrong-merchant-key"       // not this merchant's API v2 key (likely cause only)
+)
+
 type mistakeText struct{ en, zh string }
 
 var mistakeTexts = map[Mistake]mistakeText{
@@ -107,6 +124,55 @@ var mistakeTexts = map[Mistake]mistakeText{
 		"the ticket is not the card api_ticket (ticket/getticket?type=wx_card) — e.g. the JS-SDK jsapi_ticket, or a refreshed or another account's ticket — or a value changed after signing",
 		"签名用的不是卡券 api_ticket（ticket/getticket?type=wx_card），例如用了 JS-SDK 的 jsapi_ticket、已刷新或其他公众号的 ticket；或签名后值被改动",
 	},
+
+	MistakeNoCoupons: {
+		"the cardList holds no merchant coupon: no cardExt has out_request_no, send_coupon_merchant, coupon_code or customize_send_time",
+		"cardList 中没有商家券：没有一个 cardExt 含有 out_request_no、send_coupon_merchant、coupon_code 或 customize_send_time",
+	},
+	MistakeCouponMalformed: {
+		"a merchant coupon's cardExt values must be JSON strings (WeChat Pay signs their text)",
+		"商家券 cardExt 中的值必须是 JSON 字符串（微信支付按字符串内容签名）",
+	},
+	MistakeCouponFieldMissing: {
+		"every merchant coupon's cardExt needs out_request_no, and the first one's also send_coupon_merchant and sign",
+		"每张商家券的 cardExt 都要有 out_request_no，第一张还必须带上 send_coupon_merchant 和 sign",
+	},
+	MistakeCouponFieldMisplaced: {
+		"send_coupon_merchant and sign go in the first merchant coupon's cardExt only",
+		"send_coupon_merchant 和 sign 只能放在第一张商家券的 cardExt 中",
+	},
+	MistakeCouponSignFormat: {
+		"sign is not 64 hexadecimal digits (an HMAC-SHA256 in hex)",
+		"sign 不是 64 位十六进制数（HMAC-SHA256 的十六进制形式）",
+	},
+	MistakeLowercaseHex: {
+		"sign is in lower-case hex; WeChat Pay documents upper case",
+		"sign 用了小写十六进制；微信支付文档要求大写",
+	},
+	MistakeMD5: {
+		"sign is an MD5 of the string; merchant coupons sent through wx.addCard take HMAC-SHA256 keyed with the API v2 key",
+		"sign 是对待签名串做的 MD5；通过 wx.addCard 发放商家券须用 API v2 密钥做 HMAC-SHA256",
+	},
+	MistakeNamesNotIndexed: {
+		"the parameter names lack the coupon's index; sign stock_id0, out_request_no0, coupon_code0, customize_send_time0, stock_id1, … (send_coupon_merchant takes none)",
+		"参数名没有带上券的下标；应写作 stock_id0、out_request_no0、coupon_code0、customize_send_time0、stock_id1……（send_coupon_merchant 不带下标）",
+	},
+	MistakeKeyNotAppended: {
+		"the string was signed without \"&key=\" and the API v2 key at its end",
+		"待签名串末尾漏拼了“&key=”和 API v2 密钥",
+	},
+	MistakeParamsUnsorted: {
+		"the parameters were joined in the order they were added; sort them by name in byte (ASCII) order",
+		"参数是按添加的先后顺序拼接的；应按参数名的 ASCII 码从小到大排序",
+	},
+	MistakeOpenIDSigned: {
+		"openid was signed; it may travel in cardExt but takes no part in the sign",
+		"openid 参与了签名；它可以放在 cardExt 中，但不参与签名",
+	},
+	MistakeWrongMerchantKey: {
+		"the key is not this merchant's API v2 key (the API v3 key, another merchant's, or an old one), send_coupon_merchant is not the merchant the key belongs to, or a value changed after signing",
+		"签名用的不是该商户的 API v2 密钥（例如用了 API v3 密钥、其他商户号的密钥或已重置的旧密钥），send_coupon_merchant 不是密钥所属的商户号，或签名后值被改动",
+	},
 }
 
 // Text returns the mistake's description in English and in Chinese.
@@ -116,13 +182,15 @@ func (m Mistake) Text() (en, zh string) {
 }
 
 // Value is one value that took part in a signature. The api_ticket is
-// listed by name with Redacted as its value.
+// listed by name with Redacted as its value, the merchant key as "key"
+// with RedactedKey.
 type Value struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
 }
 
-// Result is Verify's verdict. It never contains the ticket.
+// Result is the verdict of Verify and of VerifyCoupons. It never contains
+// the ticket or the merchant key.
 type Result struct {
 	OK bool `json:"ok"`
 	// Mistakes reproduce the signature sent: recomputing with them gives
@@ -131,8 +199,10 @@ type Result struct {
 	// Likely are causes that cannot be recomputed, most likely first; set
 	// when the signature does not match and no mistake reproduced it.
 	Likely []Mistake `json:"likely,omitempty"`
-	// Signed are the values a correct signature takes, in the documented
-	// order (api_ticket, timestamp, card_id, code, openid, nonce_str).
+	// Signed are the values a correct signature takes: a card's in the
+	// documented order (api_ticket, timestamp, card_id, code, openid,
+	// nonce_str); a merchant-coupon batch's parameters sorted by name, then
+	// the key (named "key", valued RedactedKey).
 	Signed []Value `json:"signed"`
 	// Used are the values the reproduced wrong signature took, when that
 	// differs from Signed.
@@ -403,8 +473,25 @@ func explainMillis(t Ticket, p Params, sig string) (candidate, bool) {
 	return candidate{}, false
 }
 
+// scheme is how a verdict's message tells what a right signature signs.
+type scheme struct {
+	secret             string // the Value name listed without its value
+	signedEn, signedZh string
+	recipeEn, recipeZh string
+}
+
+var cardScheme = scheme{
+	secret:   "api_ticket",
+	signedEn: " Signed values: ", signedZh: " 参与签名的值：",
+	recipeEn: " (sorted by byte order, concatenated, SHA-1, lower-case hex).",
+	recipeZh: "（按字节序排序后拼接，SHA-1，小写十六进制）。",
+}
+
+// finish writes the messages of a card's verdict.
+func finish(r Result) Result { return cardScheme.finish(r) }
+
 // finish writes the messages.
-func finish(r Result) Result {
+func (sc scheme) finish(r Result) Result {
 	var en, zh strings.Builder
 	switch {
 	case r.OK:
@@ -420,23 +507,23 @@ func finish(r Result) Result {
 		joinMistakes(&en, &zh, r.Likely, "; or ", "；或")
 	}
 	if len(r.Signed) > 0 {
-		en.WriteString(" Signed values: ")
-		zh.WriteString(" 参与签名的值：")
+		en.WriteString(sc.signedEn)
+		zh.WriteString(sc.signedZh)
 		for i, v := range r.Signed {
 			if i > 0 {
 				en.WriteString(", ")
 				zh.WriteString("，")
 			}
-			if v.Name == "api_ticket" {
-				en.WriteString("api_ticket")
-				zh.WriteString("api_ticket")
+			if v.Name == sc.secret {
+				en.WriteString(v.Name)
+				zh.WriteString(v.Name)
 				continue
 			}
 			en.WriteString(v.Name + "=" + strconv.Quote(v.Value))
 			zh.WriteString(v.Name + "=" + strconv.Quote(v.Value))
 		}
-		en.WriteString(" (sorted by byte order, concatenated, SHA-1, lower-case hex).")
-		zh.WriteString("（按字节序排序后拼接，SHA-1，小写十六进制）。")
+		en.WriteString(sc.recipeEn)
+		zh.WriteString(sc.recipeZh)
 	}
 	r.Message, r.MessageZH = en.String(), zh.String()
 	return r

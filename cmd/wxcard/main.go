@@ -245,8 +245,11 @@ func quoteSafe(s string) string {
 }
 
 // ticketArgument refuses any flag that would carry a ticket on the command
-// line (visible in ps, shell history and CI logs). It never echoes a value.
+// line (visible in ps, shell history and CI logs), and for sign and verify
+// (the Go-only commands) any that would carry the merchant key. It never
+// echoes a value.
 func ticketArgument(args []string) string {
+	goOnly := args[0] == "sign" || args[0] == "verify"
 	for _, arg := range args {
 		if arg == "--" {
 			break
@@ -261,6 +264,11 @@ func ticketArgument(args []string) string {
 				"(it would show in ps, shell history and CI logs); set %s or pass --ticket-file FILE",
 				redactTicketLike(name), envTicket)
 		}
+		if goOnly && norm != "key-file" && (strings.HasSuffix(norm, "key") || strings.Contains(norm, "secret")) {
+			return fmt.Sprintf("refusing --%s: the merchant key is a secret and is never taken from the command line "+
+				"(it would show in ps, shell history and CI logs); set %s or pass --key-file FILE",
+				redactTicketLike(name), envMerchantKey)
+		}
 	}
 	return ""
 }
@@ -270,4 +278,18 @@ func ticketArgument(args []string) string {
 func refusePositional() string {
 	return "refusing an argument that looks like an api_ticket: the ticket is never taken from the command line; " +
 		"set " + envTicket + " or pass --ticket-file FILE"
+}
+
+// refusePositionalKey is refusePositional where the secret is the
+// merchant key (sign --coupon).
+func refusePositionalKey() string {
+	return "refusing an argument that looks like a merchant key: the key is never taken from the command line; " +
+		"set " + envMerchantKey + " or pass --key-file FILE"
+}
+
+// refusePositionalSecret is refusePositional where the secret may be
+// either (verify).
+func refusePositionalSecret() string {
+	return "refusing an argument that looks like a secret: the api_ticket and the merchant key are never taken from the command line; " +
+		"set " + envTicket + " or " + envMerchantKey + ", or pass --ticket-file FILE or --key-file FILE"
 }

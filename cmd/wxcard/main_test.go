@@ -22,6 +22,30 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 const (
 	ticket = "ojZ8YtyVyr30HheH3CM73y7h4jJE"
 	cardID = "pjZ8Yt1XGILfi-FUsewpnnolGgZk"
+	// mchKey is a made-up merchant API v2 key (testdata/mchkey.txt), and
+	// mchID WeChat Pay's example merchant.
+	mchKey = "Wx7kP2qR9sT4uV6wY8zA1bC3dE5fG7hJ"
+	mchID  = "10016226"
+)
+
+// couponList is wx.addCard's options for a batch of merchant coupons: the
+// first cardExt gets send_coupon_merchant and sign, exts are the others.
+func couponList(sig string, exts ...string) string {
+	first := `{"out_request_no":"abc123","send_coupon_merchant":"` + mchID + `","sign":"` + sig + `"}`
+	items := []card.CardListItem{{CardID: "1234567", CardExt: first}}
+	for i, e := range exts {
+		items = append(items, card.CardListItem{CardID: fmt.Sprint(2345678 + i), CardExt: e})
+	}
+	b, _ := json.Marshal(card.AddCardOptions{CardList: items})
+	return string(b)
+}
+
+// Signs of the batch of one coupon (1234567, abc123) by 10016226, made
+// with openssl: right, and as MD5 and without the indexes by mistake.
+const (
+	couponSign           = "5452AF698616A2E3B2C929CE76DA60E9BE3AB0EEEBA562962ADAB310061EC090"
+	couponSignMD5        = "F07A4A02A2D611B1F5CC82EB7C3DFEE5"
+	couponSignNotIndexed = "66DBBA1DB0BD5067EFA4249EE8C89A1107A02C2AFBAC5D5188DDD3E098F67718"
 )
 
 // item is a cardList item of the official vector with the given signature.
@@ -90,6 +114,11 @@ func coreOutput(ok bool, output string, sev ...card.Severity) func(string, []byt
 
 func TestCLI(t *testing.T) {
 	withTicket := map[string]string{"WXCARD_API_TICKET": ticket + "\n"}
+	withKey := map[string]string{"WXCARD_MCH_KEY": mchKey + "\n"}
+	withBoth := map[string]string{"WXCARD_API_TICKET": ticket, "WXCARD_MCH_KEY": mchKey}
+	oneCoupon := `[{"stock_id":"1234567","out_request_no":"abc123"}]`
+	cardItem := item("f137ab68b7f8112d20ee528ab6074564e2796250")
+	mixed := `{"cardList":[` + cardItem + `,` + strings.TrimSuffix(strings.TrimPrefix(couponList(couponSign), `{"cardList":[`), `]}`) + `]}`
 	cases := []cliCase{
 		{name: "help", args: []string{"--help"}},
 		{name: "no-args"},
@@ -151,6 +180,49 @@ func TestCLI(t *testing.T) {
 		{name: "verify-no-ticket", args: []string{"verify"}, stdin: item("f137ab68b7f8112d20ee528ab6074564e2796250")},
 		{name: "verify-bad-format", args: []string{"verify", "--format", "xml"}, env: withTicket},
 
+		{name: "sign-coupon", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey, stdin: oneCoupon},
+		{name: "sign-coupon-three", args: []string{"sign", "--coupon", "--merchant=" + mchID}, env: withKey,
+			stdin: `[{"stock_id":"1234567","out_request_no":"abc123","coupon_code":"CODE-0"},{"stock_id":"2345678","out_request_no":"123abc","customize_send_time":"2021-06-01T12:00:00+08:00"},{"stock_id":"3456789","out_request_no":"x_y-z|9*"}]`},
+		{name: "sign-coupon-key-file", args: []string{"sign", "--coupon", "--merchant", mchID, "--key-file", "testdata/mchkey.txt"}, stdin: oneCoupon},
+		{name: "sign-coupon-key-file-missing", args: []string{"sign", "--coupon", "--merchant", mchID, "--key-file", mchKey}, stdin: oneCoupon},
+		{name: "sign-coupon-ticket-as-key", args: []string{"sign", "--coupon", "--merchant", mchID, "--key-file", "testdata/ticket.txt"}, stdin: oneCoupon},
+		{name: "sign-coupon-no-key", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withTicket, stdin: oneCoupon},
+		{name: "sign-coupon-no-merchant", args: []string{"sign", "--coupon"}, env: withKey, stdin: oneCoupon},
+		{name: "sign-coupon-bad-merchant", args: []string{"sign", "--coupon", "--merchant", "mch-1"}, env: withKey, stdin: oneCoupon},
+		{name: "sign-coupon-card-flags", args: []string{"sign", "--coupon", "--merchant", mchID, "--card-id", cardID}, env: withKey, stdin: oneCoupon},
+		{name: "sign-merchant-without-coupon", args: []string{"sign", "--card-id", cardID, "--merchant", mchID}, env: withBoth, stdin: "{}"},
+		{name: "sign-coupon-not-array", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey, stdin: `{"stock_id":"1234567"}`},
+		{name: "sign-coupon-empty-stdin", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey},
+		{name: "sign-coupon-reused", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey,
+			stdin: `[{"stock_id":"1234567","out_request_no":"abc123"},{"stock_id":"1234567","out_request_no":"abc123"}]`},
+		{name: "sign-coupon-unknown-key", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey,
+			stdin: `[{"stock_id":"1234567","outRequestNo":"abc123"}]`},
+		{name: "sign-coupon-key-in-stdin", args: []string{"sign", "--coupon", "--merchant", mchID}, env: withKey,
+			stdin: `[{"stock_id":"1234567","out_request_no":"` + mchKey + `"}]`},
+		{name: "sign-flag-mch-key", args: []string{"sign", "--coupon", "--merchant", mchID, "--mch-key", mchKey}},
+		{name: "sign-flag-key", args: []string{"verify", "--key=" + mchKey}},
+		{name: "sign-flag-api-secret", args: []string{"sign", "-api_secret", mchKey}},
+		{name: "sign-coupon-positional-key", args: []string{"sign", "--coupon", "--merchant", mchID, mchKey}, env: withKey},
+		{name: "verify-positional-secret", args: []string{"verify", mchKey}, env: withKey},
+
+		{name: "verify-coupon-ok", args: []string{"verify"}, env: withKey, stdin: couponList(couponSign)},
+		{name: "verify-coupon-md5", args: []string{"verify"}, env: withKey, stdin: couponList(couponSignMD5)},
+		{name: "verify-coupon-lowercase", args: []string{"verify", "--key-file", "testdata/mchkey.txt"}, stdin: couponList(strings.ToLower(couponSign))},
+		{name: "verify-coupon-not-indexed-zh", args: []string{"verify", "--locale", "zh-CN"}, env: withKey, stdin: couponList(couponSignNotIndexed)},
+		{name: "verify-coupon-json", args: []string{"verify", "--format", "json"}, env: withKey, stdin: couponList(couponSignNotIndexed)},
+		{name: "verify-coupon-batch", args: []string{"verify"}, env: withKey,
+			stdin: couponList("0000000000000000000000000000000000000000000000000000000000000000", `{"out_request_no":"123abc"}`)},
+		{name: "verify-coupon-misplaced", args: []string{"verify"}, env: withKey,
+			stdin: couponList(couponSign, `{"out_request_no":"123abc","sign":"`+couponSign+`"}`)},
+		{name: "verify-coupon-item", args: []string{"verify"}, env: withKey,
+			stdin: `{"cardId":"1234567","cardExt":{"out_request_no":"abc123","send_coupon_merchant":"10016226","sign":"` + couponSign + `"}}`},
+		{name: "verify-coupon-no-key", args: []string{"verify"}, env: withTicket, stdin: couponList(couponSign)},
+		{name: "verify-mixed", args: []string{"verify"}, env: withBoth, stdin: mixed},
+		{name: "verify-mixed-no-ticket", args: []string{"verify"}, env: withKey, stdin: mixed},
+		{name: "verify-mixed-no-key", args: []string{"verify", "--ticket-file", "testdata/ticket.txt"}, stdin: mixed},
+		{name: "verify-mixed-no-secret", args: []string{"verify"}, stdin: mixed},
+		{name: "verify-card-bad-key-unused", args: []string{"verify"}, env: map[string]string{"WXCARD_API_TICKET": ticket, "WXCARD_MCH_KEY": "short"}, stdin: cardItem},
+
 		{name: "lint-request", args: []string{"lint", "pay", "dup1.json", "--cards", "cards"}, dir: "lint", core: coreOutput(true, "no problems\n")},
 		{name: "lint-request-zh", args: []string{"lint", "--format", "sarif", "pay/a.json"}, dir: "lint", env: map[string]string{"LANG": "zh_TW.UTF-8"}, core: coreOutput(true, "{}")},
 		{name: "lint-locale-flag", args: []string{"lint", "--locale", "en", "--format=github", "pay/a.json"}, dir: "lint", env: map[string]string{"LANG": "zh_CN.UTF-8"}, core: coreOutput(true, "")},
@@ -180,6 +252,7 @@ func TestCLI(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := c.run(t)
 			assert.NotContains(t, got[strings.Index(got, "\n"):], ticket, "the ticket was printed")
+			assert.NotContains(t, got[strings.Index(got, "\n"):], mchKey[:12], "the merchant key was printed")
 			golden := filepath.Join(goldenDir, c.name+".golden")
 			if *update {
 				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
@@ -231,6 +304,40 @@ func TestSignThenVerify(t *testing.T) {
 	var it card.CardListItem
 	require.NoError(t, json.Unmarshal(signed.Bytes(), &it))
 	req, _ := json.Marshal(map[string]any{"payload": map[string]any{"cardList": []card.CardListItem{it}}})
+	var res struct{ OK bool }
+	require.NoError(t, json.Unmarshal(card.Call(card.OpValidateCardList, req), &res))
+	assert.True(t, res.OK)
+}
+
+// The batch sign --coupon prints verifies, with a card beside it too.
+func TestSignCouponsThenVerify(t *testing.T) {
+	env := func(k string) string {
+		return map[string]string{"WXCARD_API_TICKET": ticket, "WXCARD_MCH_KEY": mchKey}[k]
+	}
+	var signed, stderr bytes.Buffer
+	in := `[{"stock_id":"1234567","out_request_no":"a1"},{"stock_id":"2345678","out_request_no":"b2","coupon_code":"c2","customize_send_time":"2021-06-01T12:00:00+08:00"}]`
+	require.Equal(t, 0, run([]string{"sign", "--coupon", "--merchant", mchID}, strings.NewReader(in), &signed, &stderr, env), stderr.String())
+	assert.Equal(t, 1, strings.Count(signed.String(), "\n"), "one line")
+
+	var out bytes.Buffer
+	assert.Equal(t, 0, run([]string{"verify"}, bytes.NewReader(signed.Bytes()), &out, &stderr, env), out.String())
+	assert.Contains(t, out.String(), "coupons (cardList[0], cardList[1]): ok: signature verifies.")
+
+	var opts card.AddCardOptions
+	require.NoError(t, json.Unmarshal(signed.Bytes(), &opts))
+	opts.CardList = append([]card.CardListItem{{CardID: cardID, CardExt: `{"code":"1434008071","timestamp":1404896688,"nonce_str":"123","signature":"f137ab68b7f8112d20ee528ab6074564e2796250"}`}}, opts.CardList...)
+	both, _ := json.Marshal(opts)
+	out.Reset()
+	assert.Equal(t, 0, run([]string{"verify", "--format", "json"}, bytes.NewReader(both), &out, &stderr, env), out.String())
+	var verdicts []struct {
+		Item string `json:"item"`
+		OK   bool   `json:"ok"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &verdicts))
+	assert.Equal(t, []string{"cardList[0]", "coupons (cardList[1], cardList[2])"}, []string{verdicts[0].Item, verdicts[1].Item})
+
+	opts.CardList = opts.CardList[1:]
+	req, _ := json.Marshal(map[string]any{"payload": opts})
 	var res struct{ OK bool }
 	require.NoError(t, json.Unmarshal(card.Call(card.OpValidateCardList, req), &res))
 	assert.True(t, res.OK)

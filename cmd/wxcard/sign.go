@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -13,30 +14,67 @@ import (
 	"github.com/wxcard/wxcard/wasm/card"
 )
 
-const envTicket = sign.EnvTicket
+const (
+	envTicket      = sign.EnvTicket
+	envMerchantKey = sign.EnvMerchantKey
+)
 
 // maxStdin bounds what sign and verify read: a cardList is small.
 const maxStdin = 1 << 20
 
-// loadTicket reads the ticket from --ticket-file when given, else from the
-// environment. Messages never contain the ticket or a path that might be one.
-func (a *app) loadTicket(cmd, file string) (sign.Ticket, int, bool) {
+// secretSource is where the CLI finds one kind of secret: an environment
+// variable, or the file a flag names. Never an argument.
+type secretSource[S interface{ Redact(string) string }] struct {
+	what     string // "api_ticket"
+	env      string
+	flag     string // "--ticket-file"
+	fromFile func(string) (S, error)
+	fromEnv  func(func(string) string, string) (S, error)
+}
+
+var (
+	ticketSource = secretSource[sign.Ticket]{"api_ticket", envTicket, "--ticket-file", sign.TicketFromFile, sign.TicketFromEnv}
+	keySource    = secretSource[sign.MerchantKey]{"merchant key", envMerchantKey, "--key-file", sign.MerchantKeyFromFile, sign.MerchantKeyFromEnv}
+)
+
+// given reports whether the secret was given, by the file flag or the
+// environment.
+func (src secretSource[S]) given(a *app, file string) bool {
+	return file != "" || strings.TrimSpace(a.getenv(src.env)) != ""
+}
+
+// load reads the secret from the file flag when given, else from the
+// environment. Messages never contain the secret or a path that might be one.
+func (src secretSource[S]) load(a *app, cmd, file string) (S, int, bool) {
+	var zero S
 	if file != "" {
-		t, err := sign.TicketFromFile(file)
+		s, err := src.fromFile(file)
 		if err != nil {
-			name := quoteSafe(file)
-			return sign.Ticket{}, a.fail(cmd, fmt.Sprintf("--ticket-file %s: %v", name, err)), false
+			return zero, a.fail(cmd, fmt.Sprintf("%s %s: %v", src.flag, quoteSafe(file), err)), false
 		}
-		return t, 0, true
+		return s, 0, true
 	}
-	if strings.TrimSpace(a.getenv(envTicket)) == "" {
-		return sign.Ticket{}, a.usageError(cmd, "no api_ticket: set "+envTicket+" or pass --ticket-file FILE"), false
+	if !src.given(a, file) {
+		return zero, a.usageError(cmd, "no "+src.what+": set "+src.env+" or pass "+src.flag+" FILE"), false
 	}
-	t, err := sign.TicketFromEnv(a.getenv, envTicket)
+	s, err := src.fromEnv(a.getenv, src.env)
 	if err != nil {
-		return sign.Ticket{}, a.fail(cmd, err.Error()), false
+		return zero, a.fail(cmd, err.Error()), false
 	}
-	return t, 0, true
+	return s, 0, true
+}
+
+// loadThenRead loads the secret first, so that nothing written after it
+// (an echo of stdin in an error, above all) can carry it, and then reads
+// stdin.
+func (src secretSource[S]) loadThenRead(a *app, cmd, file string) (S, []byte, int, bool) {
+	s, rc, ok := src.load(a, cmd, file)
+	if !ok {
+		return s, nil, rc, false
+	}
+	a.redact = s.Redact
+	in, rc, ok := a.readStdin(cmd)
+	return s, in, rc, ok
 }
 
 func (a *app) readStdin(cmd string) ([]byte, int, bool) {
@@ -51,16 +89,16 @@ func (a *app) readStdin(cmd string) ([]byte, int, bool) {
 }
 
 // parseFlagsOnly parses a command that takes flags and no positional
-// arguments, refusing ticket-like ones with the reason. It returns done with
-// the exit code when the command must stop.
-func (a *app) parseFlagsOnly(cmd string, fs *flag.FlagSet, args []string) (int, bool) {
+// arguments, refusing secret-like ones with the reason refusal gives. It
+// returns done with the exit code when the command must stop.
+func (a *app) parseFlagsOnly(cmd string, fs *flag.FlagSet, args []string, refusal func() string) (int, bool) {
 	pos, rc, done := a.parseCommand(cmd, fs, args)
 	if done {
 		return rc, true
 	}
 	for _, p := range pos {
 		if looksLikeTicket(p) {
-			return a.fail(cmd, refusePositional()), true
+			return a.fail(cmd, refusal()), true
 		}
 	}
 	if len(pos) > 0 {
@@ -76,20 +114,33 @@ func (a *app) sign(args []string) int {
 	code := fs.String("code", "", "")
 	openid := fs.String("openid", "", "")
 	ticketFile := fs.String("ticket-file", "", "")
-	if rc, done := a.parseFlagsOnly(cmd, fs, args); done {
+	coupon := fs.Bool("coupon", false, "")
+	merchant := fs.String("merchant", "", "")
+	keyFile := fs.String("key-file", "", "")
+	refusal := func() string {
+		if *coupon {
+			return refusePositionalKey()
+		}
+		return refusePositional()
+	}
+	if rc, done := a.parseFlagsOnly(cmd, fs, args, refusal); done {
 		return rc
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *coupon {
+		if set["card-id"] || set["code"] || set["openid"] || set["ticket-file"] {
+			return a.usageError(cmd, "--card-id, --code, --openid and --ticket-file are for cards; with --coupon the coupons (stock_id, out_request_no, …) come on stdin")
+		}
+		return a.signCoupons(*merchant, *keyFile)
+	}
+	if set["merchant"] || set["key-file"] {
+		return a.usageError(cmd, "--merchant and --key-file go with --coupon (a merchant-coupon batch)")
 	}
 	if *cardID == "" {
 		return a.usageError(cmd, "--card-id is required")
 	}
-	// The ticket first, so that nothing written after it (an echo of stdin
-	// in an error, above all) can carry it.
-	t, rc, ok := a.loadTicket(cmd, *ticketFile)
-	if !ok {
-		return rc
-	}
-	a.redact = t.Redact
-	in, rc, ok := a.readStdin(cmd)
+	t, in, rc, ok := ticketSource.loadThenRead(a, cmd, *ticketFile)
 	if !ok {
 		return rc
 	}
@@ -117,14 +168,48 @@ func (a *app) sign(args []string) int {
 	if err != nil {
 		return a.fail(cmd, err.Error())
 	}
+	return a.printJSON(cmd, item)
+}
+
+// signCoupons is sign --coupon: the coupons on stdin, signed with the
+// merchant key, printed as wx.addCard's options.
+func (a *app) signCoupons(merchant, keyFile string) int {
+	const cmd = "sign"
+	if merchant == "" {
+		return a.usageError(cmd, "--merchant MCHID (the issuing merchant, send_coupon_merchant) is required with --coupon")
+	}
+	k, in, rc, ok := keySource.loadThenRead(a, cmd, keyFile)
+	if !ok {
+		return rc
+	}
+	coupons, err := sign.ParseCouponList(in)
+	if err != nil {
+		return a.fail(cmd, "stdin: "+err.Error())
+	}
+	opts, err := sign.BuildCoupons(k, merchant, coupons)
+	if err != nil {
+		return a.fail(cmd, err.Error())
+	}
+	return a.printJSON(cmd, opts)
+}
+
+// printJSON writes v as one line of JSON, <, > and & as they are (as
+// JSON.stringify writes them).
+func (a *app) printJSON(cmd string, v any) int {
+	out, err := encodeJSON(v)
+	if err != nil {
+		return a.fail(cmd, err.Error())
+	}
+	io.WriteString(a.stdout, a.safe(out))
+	return exitOK
+}
+
+func encodeJSON(v any) (string, error) {
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(item); err != nil {
-		return a.fail(cmd, err.Error())
-	}
-	io.WriteString(a.stdout, a.safe(out.String()))
-	return exitOK
+	err := enc.Encode(v)
+	return out.String(), err
 }
 
 // verifyInput is a cardList item, or wx.addCard options holding several.
@@ -134,13 +219,95 @@ type verifyInput struct {
 	CardList []json.RawMessage `json:"cardList"`
 }
 
+// verifyEntry is one cardList item read from verify's stdin.
+type verifyEntry struct {
+	label  string
+	item   card.CardListItem
+	note   string
+	coupon bool // a merchant coupon, verified with the batch and the merchant key
+}
+
+// readVerifyInput reads verify's stdin into its items, or says why it
+// cannot (a message for the user).
+func readVerifyInput(in []byte, loc string) ([]verifyEntry, string) {
+	var top verifyInput
+	if err := json.Unmarshal(in, &top); err != nil {
+		return nil, "stdin is not a JSON cardList item {\"cardId\",\"cardExt\"}: " + redactTicketLike(err.Error())
+	}
+	type raw struct {
+		label string
+		raw   verifyInput
+	}
+	var raws []raw
+	if top.CardList != nil {
+		for i, r := range top.CardList {
+			var it verifyInput
+			if err := json.Unmarshal(r, &it); err != nil {
+				return nil, fmt.Sprintf("cardList[%d] is not an object {\"cardId\",\"cardExt\"}", i)
+			}
+			raws = append(raws, raw{fmt.Sprintf("cardList[%d]", i), it})
+		}
+		if len(raws) == 0 {
+			return nil, "cardList is empty"
+		}
+	} else {
+		if top.CardID == nil && top.CardExt == nil {
+			return nil, "stdin is not a cardList item: it has neither cardId nor cardExt"
+		}
+		raws = []raw{{"item", top}}
+	}
+	entries := make([]verifyEntry, len(raws))
+	for i, r := range raws {
+		e := verifyEntry{label: r.label}
+		if r.raw.CardID != nil {
+			e.item.CardID = *r.raw.CardID
+		}
+		ext := bytes.TrimSpace(r.raw.CardExt)
+		switch {
+		case len(ext) > 0 && ext[0] == '"':
+			if err := json.Unmarshal(ext, &e.item.CardExt); err != nil {
+				return nil, r.label + ": cardExt is not a valid JSON string"
+			}
+		case len(ext) > 0 && ext[0] == '{':
+			// The signature may be right, but wx.addCard needs cardExt as a
+			// JSON string; iOS reports 签名错误 for an object.
+			e.item.CardExt = string(ext)
+			e.note = message(loc,
+				"cardExt is an object; wx.addCard needs it as a JSON string (iOS reports 签名错误)",
+				"cardExt 是对象；wx.addCard 要求它是 JSON 字符串（iOS 上会报 签名错误）")
+		}
+		e.coupon = sign.IsCouponItem(e.item)
+		entries[i] = e
+	}
+	return entries, ""
+}
+
+// missingSecrets says which secrets the items need and were not given:
+// the api_ticket for cards, the merchant key for merchant coupons.
+func missingSecrets(noTicket, noKey, mixed bool) string {
+	switch {
+	case noTicket && noKey:
+		return "no api_ticket and no merchant key: the cards are signed with the api_ticket and the merchant coupons (商家券) " +
+			"with the merchant's API v2 key; set " + envTicket + " and " + envMerchantKey + ", or pass --ticket-file FILE and --key-file FILE"
+	case noTicket && mixed:
+		return "no api_ticket: the cards (not the merchant coupons) are signed with it; set " + envTicket + " or pass --ticket-file FILE"
+	case noTicket:
+		return "no api_ticket: set " + envTicket + " or pass --ticket-file FILE"
+	case noKey:
+		return "no merchant key: the merchant coupons (商家券) are signed with the merchant's API v2 key; set " +
+			envMerchantKey + " or pass --key-file FILE"
+	}
+	return ""
+}
+
 func (a *app) verify(args []string) int {
 	const cmd = "verify"
 	fs := newFlags(cmd)
 	ticketFile := fs.String("ticket-file", "", "")
+	keyFile := fs.String("key-file", "", "")
 	format := fs.String("format", "text", "")
 	locale := fs.String("locale", "", "")
-	if rc, done := a.parseFlagsOnly(cmd, fs, args); done {
+	if rc, done := a.parseFlagsOnly(cmd, fs, args, refusePositionalSecret); done {
 		return rc
 	}
 	if *format != "text" && *format != "json" {
@@ -150,40 +317,40 @@ func (a *app) verify(args []string) int {
 	if err != nil {
 		return a.usageError(cmd, err.Error())
 	}
-	t, rc, ok := a.loadTicket(cmd, *ticketFile)
-	if !ok {
-		return rc
-	}
-	a.redact = t.Redact
 	in, rc, ok := a.readStdin(cmd)
 	if !ok {
 		return rc
 	}
-	var top verifyInput
-	if err := json.Unmarshal(in, &top); err != nil {
-		return a.fail(cmd, "stdin is not a JSON cardList item {\"cardId\",\"cardExt\"}: "+redactTicketLike(err.Error()))
+	// What the items are decides which secrets verify needs; nothing is
+	// written before every secret it holds can be taken out of it.
+	entries, bad := readVerifyInput(in, loc)
+	needTicket, needKey := false, false
+	if bad != "" {
+		// Only to keep them out of the message.
+		needTicket, needKey = ticketSource.given(a, *ticketFile), keySource.given(a, *keyFile)
 	}
-	type entry struct {
-		label string
-		raw   verifyInput
+	for _, e := range entries {
+		needTicket = needTicket || !e.coupon
+		needKey = needKey || e.coupon
 	}
-	var entries []entry
-	if top.CardList != nil {
-		for i, raw := range top.CardList {
-			var it verifyInput
-			if err := json.Unmarshal(raw, &it); err != nil {
-				return a.fail(cmd, fmt.Sprintf("cardList[%d] is not an object {\"cardId\",\"cardExt\"}", i))
-			}
-			entries = append(entries, entry{fmt.Sprintf("cardList[%d]", i), it})
+	if msg := missingSecrets(needTicket && !ticketSource.given(a, *ticketFile), needKey && !keySource.given(a, *keyFile), needTicket && needKey); msg != "" {
+		return a.usageError(cmd, msg)
+	}
+	var t sign.Ticket
+	var k sign.MerchantKey
+	if needTicket {
+		if t, rc, ok = ticketSource.load(a, cmd, *ticketFile); !ok {
+			return rc
 		}
-		if len(entries) == 0 {
-			return a.fail(cmd, "cardList is empty")
+	}
+	if needKey {
+		if k, rc, ok = keySource.load(a, cmd, *keyFile); !ok {
+			return rc
 		}
-	} else {
-		if top.CardID == nil && top.CardExt == nil {
-			return a.fail(cmd, "stdin is not a cardList item: it has neither cardId nor cardExt")
-		}
-		entries = []entry{{"item", top}}
+	}
+	a.redact = func(s string) string { return k.Redact(t.Redact(s)) }
+	if bad != "" {
+		return a.fail(cmd, bad)
 	}
 
 	type verdict struct {
@@ -193,40 +360,41 @@ func (a *app) verify(args []string) int {
 	}
 	var verdicts []verdict
 	allOK := true
+	add := func(v verdict) {
+		allOK = allOK && v.OK && v.Note == ""
+		verdicts = append(verdicts, v)
+	}
+	items := make([]card.CardListItem, len(entries))
+	var couponLabels []string
+	var couponNote string
+	for i, e := range entries {
+		items[i] = e.item
+		if e.coupon {
+			couponLabels = append(couponLabels, e.label)
+			couponNote = cmp.Or(couponNote, e.note)
+		}
+	}
 	for _, e := range entries {
-		item := card.CardListItem{}
-		if e.raw.CardID != nil {
-			item.CardID = *e.raw.CardID
-		}
-		var note string
-		ext := bytes.TrimSpace(e.raw.CardExt)
 		switch {
-		case len(ext) > 0 && ext[0] == '"':
-			if err := json.Unmarshal(ext, &item.CardExt); err != nil {
-				return a.fail(cmd, e.label+": cardExt is not a valid JSON string")
+		case !e.coupon:
+			add(verdict{Item: e.label, Result: sign.Verify(t, e.item), Note: e.note})
+		case e.label == couponLabels[0]:
+			// The batch as one, where its first coupon is.
+			label := e.label
+			if len(entries) > 1 {
+				label = "coupons (" + strings.Join(couponLabels, ", ") + ")"
 			}
-		case len(ext) > 0 && ext[0] == '{':
-			// The signature may be right, but wx.addCard needs cardExt as a
-			// JSON string; iOS reports 签名错误 for an object.
-			item.CardExt = string(ext)
-			note = message(loc,
-				"cardExt is an object; wx.addCard needs it as a JSON string (iOS reports 签名错误)",
-				"cardExt 是对象；wx.addCard 要求它是 JSON 字符串（iOS 上会报 签名错误）")
+			add(verdict{Item: label, Result: sign.VerifyCoupons(k, items), Note: couponNote})
 		}
-		r := sign.Verify(t, item)
-		if !r.OK || note != "" {
-			allOK = false
-		}
-		verdicts = append(verdicts, verdict{Item: e.label, Result: r, Note: note})
 	}
 
 	var out bytes.Buffer
 	if *format == "json" {
-		enc := json.NewEncoder(&out)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(verdicts); err != nil {
+		js, err := encodeJSON(verdicts)
+		if err != nil {
 			return a.fail(cmd, err.Error())
 		}
+		out.WriteString(js)
 	} else {
 		for _, v := range verdicts {
 			msg := v.Message
@@ -252,8 +420,8 @@ func (a *app) verify(args []string) int {
 			}
 		}
 	}
-	// The values a verdict explains may be the ticket itself (a cardExt
-	// that holds it): the ticket never leaves in them.
+	// The values a verdict explains may be a secret itself (a cardExt
+	// that holds it): no secret leaves in them.
 	io.WriteString(a.stdout, a.safe(out.String()))
 	if !allOK {
 		return exitFail
@@ -272,8 +440,8 @@ func joinMistakes(ms []sign.Mistake) string {
 func joinValues(vs []sign.Value) string {
 	s := make([]string, len(vs))
 	for i, v := range vs {
-		if v.Name == "api_ticket" {
-			s[i] = v.Name
+		if v.Name == "api_ticket" || v.Name == "key" {
+			s[i] = v.Name // the secret, redacted
 			continue
 		}
 		s[i] = fmt.Sprintf("%s=%q", v.Name, v.Value)
