@@ -116,9 +116,22 @@ export interface AddCardItem {
 export interface AddCardOptions {
   cardList: AddCardItem[];
 }
-/** buildAddCard's payload: cardExt still an object. */
+/**
+ * A WeChat Pay merchant coupon's (商家券) cardExt: cardId is then the stock_id. The batch's first
+ * coupon carries send_coupon_merchant and sign (HMAC-SHA256 made on the server: `wxcard sign --coupon`).
+ */
+export interface CouponExt {
+  out_request_no: string;
+  coupon_code?: string;
+  /** RFC 3339 with an offset, e.g. 2021-01-01T12:00:00+08:00. */
+  customize_send_time?: string;
+  send_coupon_merchant?: string;
+  sign?: string;
+  openid?: string;
+}
+/** buildAddCard's payload: cardExt still an object (or a string already signed, passed through after checking). */
 export interface AddCardDraft {
-  cardList: Array<{ cardId: string; cardExt: CardExt }>;
+  cardList: Array<{ cardId: string; cardExt: CardExt | CouponExt | string }>;
 }
 /** One wx.openCard cardList entry with a decrypted code. Assignable to WechatMiniprogram.OpenCardRequestInfo. */
 export interface OpenCardItem {
@@ -133,7 +146,8 @@ export interface OpenCardOptions {
 /** The res an addCard callback received (success or fail). */
 export interface AddCardCallbackResult {
   errMsg: string;
-  cardList?: Array<{ cardId: string; cardExt?: string; code: string; isSuccess: boolean }>;
+  /** The JS-SDK hands cardList over as JSON text, and isSuccess as "true"/"false": both are read. */
+  cardList?: Array<{ cardId: string; cardExt?: string; code: string; isSuccess: boolean | 'true' | 'false' }> | string;
   [key: string]: unknown;
 }
 export interface AddCardResult {
@@ -155,7 +169,8 @@ export interface MemberCardLaunch {
 
 /** The options App.onShow received (only referrerInfo is read). */
 export interface ShowOptions {
-  referrerInfo?: { appId?: string; extraData?: Record<string, unknown> };
+  /** extraData "<Undefined>", "undefined" or "" (as some base libraries give it) counts as absent. */
+  referrerInfo?: { appId?: string; extraData?: Record<string, unknown> | string };
   [key: string]: unknown;
 }
 export interface ReferrerInfo {

@@ -51,6 +51,14 @@ export const RULES = Object.freeze({
   'lint-file-invalid': { severity: 'error', wechat: null },
   'diagnostics-truncated': { severity: 'info', wechat: null },
   'activate-ticket-reused': { severity: 'warning', wechat: null },
+  'stock-id-format': { severity: 'warning', wechat: null },
+  'coupon-field-missing': { severity: 'error', wechat: null },
+  'out-request-no-format': { severity: 'error', wechat: null },
+  'out-request-no-reused': { severity: 'error', wechat: null },
+  'coupon-sign-format': { severity: 'error', wechat: null },
+  'send-time-format': { severity: 'error', wechat: null },
+  'biz-format': { severity: 'warning', wechat: null },
+  'referrer-field-missing': { severity: 'warning', wechat: null },
 });
 // The most one payload or lint file may be (card.MaxInput): a CLI reads no more of a file.
 export const MAX_FILE_BYTES = 1048576;

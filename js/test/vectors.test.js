@@ -29,6 +29,33 @@ for (const v of vectors) {
   });
 }
 
+// buildAddCard writes each cardExt object exactly as JSON.stringify would,
+// in the documented key order; a cardExt given as a string passes through.
+const EXT_ORDER = ['code', 'openid', 'timestamp', 'nonce_str', 'fixed_begintimestamp', 'outer_str', 'signature',
+  'out_request_no', 'coupon_code', 'customize_send_time', 'send_coupon_merchant', 'sign'];
+
+test('buildAddCard vectors: cardExt bytes are JSON.stringify of the fields in the documented order', () => {
+  let checked = 0;
+  for (const v of vectors.filter((x) => x.op === 'buildAddCard')) {
+    let input;
+    try { input = JSON.parse(v.input.toString('utf8')); } catch (e) { continue; }
+    const out = JSON.parse(v.output.toString('utf8'));
+    if (!out.ok || !input || typeof input.payload !== 'object' || input.payload === null) continue;
+    out.result.cardList.forEach((item, i) => {
+      const given = input.payload.cardList[i].cardExt;
+      if (typeof given === 'string') {
+        assert.equal(item.cardExt, given, `${v.name} #${i}: a string cardExt passes through`);
+      } else {
+        const ordered = {};
+        for (const k of EXT_ORDER) if (k in given) ordered[k] = given[k];
+        assert.equal(item.cardExt, JSON.stringify(ordered), `${v.name} #${i}`);
+      }
+      checked++;
+    });
+  }
+  assert.ok(checked >= 6, `only ${checked} cardExt strings checked`);
+});
+
 test('inline cases: wasm in Node gives native Go bytes for every op', () => {
   const want = nativeOutputs(INLINE_CASES);
   assert.equal(want.length, INLINE_CASES.length);

@@ -15,10 +15,22 @@ const (
 	extFixedBegin
 	extOuterStr
 	extSignature
+	// A merchant coupon's (商家券) fields, in the order buildAddCard writes
+	// them after openid.
+	extOutRequestNo
+	extCouponCode
+	extSendTime
+	extSendMerchant
+	extSign
 	extCount
 )
 
-var extNames = [extCount]string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature"}
+// extCardFields is how many of the fields are a card's; the rest are a
+// merchant coupon's.
+const extCardFields = extOutRequestNo
+
+var extNames = [extCount]string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature",
+	"out_request_no", "coupon_code", "customize_send_time", "send_coupon_merchant", "sign"}
 
 const (
 	dateFixTerm       = "DATE_TYPE_FIX_TERM"
@@ -38,6 +50,7 @@ type card struct {
 	item   int32 // the item node
 	id     int32 // cardId value node, or -1
 	idOK   bool  // cardId is a non-empty string
+	coupon bool  // a merchant coupon: its cardExt has a merchant-coupon field
 	ext    ext
 	extStr int32 // the cardExt string node when it was a string, or -1
 	ts     []byte
@@ -115,7 +128,15 @@ func (c *checker) addCardList(p int32, build bool) resultWriter {
 	}
 	res := &AddCardOptions{CardList: make([]CardListItem, len(cards))}
 	for i := range cards {
-		res.CardList[i] = CardListItem{CardID: string(c.t.val(cards[i].id)), CardExt: c.writeExt(&cards[i].ext)}
+		ext := ""
+		if cards[i].extStr >= 0 {
+			// Already a string, and it passed the checks: sent as given,
+			// since it is what was signed.
+			ext = string(c.t.val(cards[i].extStr))
+		} else {
+			ext = c.writeExt(&cards[i].ext)
+		}
+		res.CardList[i] = CardListItem{CardID: string(c.t.val(cards[i].id)), CardExt: ext}
 	}
 	return res
 }
@@ -159,6 +180,7 @@ func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool)
 	var extNode int32
 	cd.id, extNode = c.itemMembers(i, it, at, "cardExt", itemKeysAdd)
 	cd.idOK = c.checkCardID(cd.id, it, at, i)
+	defer c.idFormat(cd, at, i)
 	switch {
 	case extNode < 0:
 		c.errorf(CodeCardExtMissing, t.spanOf(it), at.item(i), msgCardExtMissing)
@@ -183,7 +205,7 @@ func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool)
 // newCard starts reading cardList item i into cd, setting every field; it
 // is false when the item is not an object (reported).
 func (c *checker) newCard(cd *card, i int, it int32, at listCtx) bool {
-	cd.item, cd.id, cd.idOK, cd.extStr, cd.ts = it, -1, false, -1, nil
+	cd.item, cd.id, cd.idOK, cd.coupon, cd.extStr, cd.ts = it, -1, false, false, -1, nil
 	cd.ext.obj = -1
 	for k := range cd.ext.f {
 		cd.ext.f[k] = -1
@@ -259,10 +281,23 @@ func (c *checker) checkCardID(id, it int32, at listCtx, i int) bool {
 	case len(t.val(id)) == 0:
 		c.errorf(CodeCardIDMissing, t.spanOf(id), at.item(i).child("cardId"), msgCardIDEmpty)
 		return false
-	case !looksLikeCardID(t.val(id)):
-		c.warnf(CodeCardIDFormat, t.spanOf(id), at.item(i).child("cardId"), msgCardIDFormat, c.excerpt(id))
 	}
 	return true
+}
+
+// idFormat checks the form of a good cardId once the item is read: a
+// merchant coupon's is a stock_id (digits), a card's a card_id (p…).
+func (c *checker) idFormat(cd *card, at listCtx, i int) {
+	if !cd.idOK {
+		return
+	}
+	id := c.t.val(cd.id)
+	switch {
+	case cd.coupon && !(len(id) <= 32 && allDigits(id)):
+		c.warnf(CodeStockIDFormat, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgStockIDFormat, c.excerpt(cd.id))
+	case !cd.coupon && !looksLikeCardID(id):
+		c.warnf(CodeCardIDFormat, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgCardIDFormat, c.excerpt(cd.id))
+	}
 }
 
 func looksLikeCardID(b []byte) bool {
@@ -335,24 +370,26 @@ func (c *checker) fieldString(v int32, path any, name string) {
 
 // isSignedField tells the fields whose string form goes into the signature.
 func isSignedField(name string) bool {
-	return name == "code" || name == "openid" || name == "nonce_str" || name == "cardId"
+	return name == "code" || name == "openid" || name == "nonce_str" || name == "cardId" ||
+		name == "out_request_no" || name == "send_coupon_merchant" || name == "coupon_code"
 }
 
 // readExt reads the cardExt object's members and checks each field.
 func (c *checker) readExt(cd *card, i int, at listCtx) {
 	t := c.t
 	e := &cd.ext
-	var seen [extCount]bool
+	var keys [extCount]int32 // the key node of each field read
+	unknown := c.unknown[:0] // reported once the contract is known
 	for k := t.nodes[e.obj].first; k >= 0; k = t.nodes[t.nodes[k].next].next {
 		v := t.nodes[k].next
 		key := t.val(k)
 		f := extIndex(key)
 		switch {
 		case f >= 0:
-			if seen[f] {
+			if e.f[f] >= 0 {
 				c.errorf(CodeDuplicateKey, t.spanOf(k), at.field(i, extNames[f]), msgDuplicateKey, quote(extNames[f]))
 			}
-			seen[f], e.f[f] = true, v
+			keys[f], e.f[f] = k, v
 		case string(key) == "outer_id":
 			c.infof(CodeLegacyField, t.spanOf(k), at.field(i, "outer_id"), msgLegacyOuterID)
 		case string(key) == "balance":
@@ -360,8 +397,25 @@ func (c *checker) readExt(cd *card, i int, at listCtx) {
 		case isSecretKey(key):
 			// scanSecrets reports it.
 		default:
-			c.unknownExtKey(k, at.field(i, string(key)))
+			unknown = append(unknown, k)
 		}
+	}
+	cd.coupon = e.f[extOutRequestNo] >= 0 || e.f[extCouponCode] >= 0 || e.f[extSendTime] >= 0 || e.f[extSendMerchant] >= 0
+	for _, k := range unknown {
+		c.unknownExtKey(k, at.field(i, string(t.val(k))), cd.coupon)
+	}
+	c.unknown = unknown[:0]
+	// The fields of the other contract are unknown here: reported, and
+	// not written by buildAddCard. openid is taken by both.
+	for f := range e.f {
+		if e.f[f] >= 0 && f != extOpenID && (f < extCardFields) == cd.coupon {
+			c.unknownExtKey(keys[f], at.field(i, extNames[f]), cd.coupon)
+			e.f[f] = -1
+		}
+	}
+	if cd.coupon {
+		c.checkCouponFields(cd, i, at)
+		return
 	}
 	c.checkExtFields(cd, i, at)
 }
@@ -374,8 +428,17 @@ func extIndex(key []byte) int {
 	switch len(key) {
 	case 4:
 		f = extCode
+		if key[0] == 's' {
+			f = extSign
+		}
 	case 6:
 		f = extOpenID
+	case 11:
+		f = extCouponCode
+	case 14:
+		f = extOutRequestNo
+	case 19:
+		f = extSendTime
 	case 9:
 		switch key[0] {
 		case 't':
@@ -389,6 +452,9 @@ func extIndex(key []byte) int {
 		}
 	case 20:
 		f = extFixedBegin
+		if key[0] == 's' {
+			f = extSendMerchant
+		}
 	}
 	if f < 0 {
 		return -1
@@ -425,17 +491,21 @@ var extWords = func() (ws [extCount][3]uint64) {
 	return
 }()
 
+// whole is the node at which problems of the cardExt object as a whole are
+// reported: the cardExt string when it was one.
+func (cd *card) whole() int32 {
+	if cd.extStr >= 0 {
+		return cd.extStr
+	}
+	return cd.ext.obj
+}
+
 // checkExtFields applies the per-field rules and, with a definition, the
 // rules that depend on the card.
 func (c *checker) checkExtFields(cd *card, i int, at listCtx) {
 	t := c.t
 	e := &cd.ext
-	// Problems of the object as a whole are reported at the cardExt string
-	// when it was one. Spans and paths are made only when reporting.
-	obj := e.obj
-	if cd.extStr >= 0 {
-		obj = cd.extStr
-	}
+	obj := cd.whole() // spans and paths are made only when reporting
 	field := func(f int) extField { return extField{at: at, i: int32(i), f: int32(f)} }
 	path := func(f int) pathLoc { return field(f).path() }
 
@@ -713,6 +783,9 @@ func signatureForm(b []byte) sigForm {
 // checkBatch applies the rules across one batch: nonce-reused (addCard
 // only) and duplicate-card.
 func (c *checker) checkBatch(cards []card, at listCtx, add bool) {
+	if add {
+		c.checkCoupons(cards, at)
+	}
 	if len(cards) < 2 {
 		return
 	}

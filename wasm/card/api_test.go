@@ -29,7 +29,7 @@ func TestTypedMatchesCall(t *testing.T) {
 	assert.Equal(t, "fail", ar.Status)
 	assert.Contains(t, out.Diagnostics[0].Message, "库存")
 
-	out = ValidateMemberCardLaunch([]byte(`{"app-id":"wxeb490c6f9b154ef9","extra-data":{"encrypt_card_id":"a","outer_str":"b","biz":"c"}}`), Options{})
+	out = ValidateMemberCardLaunch([]byte(`{"app-id":"wxeb490c6f9b154ef9","extra-data":{"encrypt_card_id":"a","outer_str":"b","biz":"MzI0MDAxNTU3MQ=="}}`), Options{})
 	assert.True(t, out.OK)
 	assert.Empty(t, out.Diagnostics)
 }

@@ -26,6 +26,26 @@ func benchRequest(n int) []byte {
 	return append(b, `]},"options":{"locale":"en"}}`...)
 }
 
+// couponBenchRequest is a validateCardList request of n merchant coupons
+// (商家券) of one batch: the first carries send_coupon_merchant and sign.
+func couponBenchRequest(n int) []byte {
+	b := []byte(`{"payload":{"cardList":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		ext := `{"out_request_no":"1619168471` + strconv.Itoa(100+i) + `","coupon_code":"83425` + strconv.Itoa(10+i) + `"`
+		if i == 0 {
+			ext += `,"send_coupon_merchant":"1327735401","sign":"` + goodCouponSign + `"`
+		}
+		ext += `}`
+		b = append(b, `{"cardId":"1222080000000002","cardExt":`...)
+		b = appendString(b, ext)
+		b = append(b, '}')
+	}
+	return append(b, `]},"options":{"locale":"en"}}`...)
+}
+
 // What a Go user would write instead: decode the request and each cardExt
 // into structs with encoding/json (no rules at all).
 type baselineExt struct {
@@ -90,6 +110,18 @@ func BenchmarkCall(b *testing.B) {
 				_ = baselineDecode(in)
 			}
 		})
+	}
+}
+
+// BenchmarkCoupons is a 10-coupon merchant-coupon batch through a Caller.
+func BenchmarkCoupons(b *testing.B) {
+	in := couponBenchRequest(10)
+	require.Contains(b, string(Call(OpValidateCardList, in)), `"ok":true,"diagnostics":[]`)
+	var k Caller
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		k.Call(OpValidateCardList, in)
 	}
 }
 

@@ -94,6 +94,14 @@ const (
 	CodeDiagnosticsTruncated  = "diagnostics-truncated"
 	CodeLintFileInvalid       = "lint-file-invalid"
 	CodeTimestampNotInteger   = "timestamp-not-integer"
+	CodeStockIDFormat         = "stock-id-format"
+	CodeCouponFieldMissing    = "coupon-field-missing"
+	CodeOutRequestNoFormat    = "out-request-no-format"
+	CodeOutRequestNoReused    = "out-request-no-reused"
+	CodeCouponSignFormat      = "coupon-sign-format"
+	CodeSendTimeFormat        = "send-time-format"
+	CodeBizFormat             = "biz-format"
+	CodeReferrerFieldMissing  = "referrer-field-missing"
 )
 
 // entry is a catalogue row; Why comes from why.go.
@@ -212,8 +220,8 @@ var catalogue = [...]entry{
 		Text{"options.cards is given but has no definition for this cardId, so the rules that need one are skipped.", "提供了 options.cards 但其中没有该 cardId 的定义，依赖定义的规则被跳过。"},
 		Text{"Add the card's definition (or its card/get response) to options.cards.", "把该卡券的定义（或其 card/get 返回）加入 options.cards。"}},
 	{CodeCodeEncrypted, SeverityError,
-		Text{"openCard: code looks like the encrypted code addCard returned (base64 with +/=, or 24/44/64 characters).", "openCard：code 像是 addCard 返回的加密 code（含 +/= 的 base64，或长度为 24/44/64）。"},
-		Text{"Decrypt it on the server with card/code/decrypt and pass the plain code.", "在服务端用 card/code/decrypt 解码后传入明文 code。"}},
+		Text{"openCard: code looks like the encrypted code addCard returned (base64 with +/=, or 24/44/64 characters), or like one damaged on its way to decrypt (percent-encoded, + turned into a space, = padding stripped).", "openCard：code 像是 addCard 返回的加密 code（含 +/= 的 base64，或长度为 24/44/64），或是在送去解码途中被破坏的加密 code（仍带百分号编码、+ 变成空格、结尾的 = 被去掉）。"},
+		Text{"Decrypt it on the server with card/code/decrypt and pass the plain code; carry the encrypted code with encodeURIComponent and read it with a decoder that keeps + (decodeURIComponent, rawurldecode).", "在服务端用 card/code/decrypt 解码后传入明文 code；传递加密 code 时用 encodeURIComponent，读取时用保留 + 的解码方式（decodeURIComponent、rawurldecode）。"}},
 	{CodeCodeMissing, SeverityError,
 		Text{"openCard: an item has no code, or an empty one.", "openCard：某项缺少 code 或为空。"},
 		Text{"Pass the decrypted code of the card to open.", "传入要打开的卡券的解码后 code。"}},
@@ -221,13 +229,13 @@ var catalogue = [...]entry{
 		Text{"The URL is not the member-card activation URL https://mp.weixin.qq.com/bizmall/activatemembercard….", "URL 不是会员卡开卡链接 https://mp.weixin.qq.com/bizmall/activatemembercard…。"},
 		Text{"Pass the url returned by card/membercard/activate/geturl unchanged.", "原样传入 card/membercard/activate/geturl 返回的 url。"}},
 	{CodeURLParamMissing, SeverityError,
-		Text{"encrypt_card_id, outer_str or biz is missing from the URL (or cannot be decoded).", "URL 中缺少 encrypt_card_id、outer_str 或 biz（或无法解码）。"},
+		Text{"encrypt_card_id or biz is missing from the URL, empty, or cannot be decoded; a missing outer_str is a warning (geturl treats it as optional; the result passes \"\").", "URL 中缺少 encrypt_card_id 或 biz、其值为空或无法解码；缺少 outer_str 只是警告（geturl 视其为可选，结果中为 \"\"）。"},
 		Text{"Use the complete URL the API returned; do not trim its query.", "使用接口返回的完整 URL；不要截断其查询参数。"}},
 	{CodeAppIDWrong, SeverityError,
 		Text{"The member-card launch appId is not wxeb490c6f9b154ef9.", "会员卡开卡组件的 appId 不是 wxeb490c6f9b154ef9。"},
 		Text{"Use appId wxeb490c6f9b154ef9, the activation component, not your own appId.", "使用开卡组件的 appId wxeb490c6f9b154ef9，而不是自己的 appId。"}},
 	{CodeExtraFieldMissing, SeverityError,
-		Text{"extraData lacks encrypt_card_id, outer_str or biz (or referrerInfo.extraData lacks activate_ticket, card_id or code).", "extraData 缺少 encrypt_card_id、outer_str 或 biz（或 referrerInfo.extraData 缺少 activate_ticket、card_id 或 code）。"},
+		Text{"extraData lacks encrypt_card_id, outer_str or biz, or encrypt_card_id or biz is empty (outer_str may be \"\").", "extraData 缺少 encrypt_card_id、outer_str 或 biz，或 encrypt_card_id、biz 为空（outer_str 可以为 \"\"）。"},
 		Text{"Take all three parameters from the activation URL (parseActivateUrl does it).", "从开卡链接中取出全部三个参数（parseActivateUrl 可代劳）。"}},
 	{CodeExtraNotDecoded, SeverityError,
 		Text{"An extraData value still holds %XX escapes; it must be urldecoded once.", "extraData 的值仍含 %XX 转义；须 urldecode 一次。"},
@@ -259,6 +267,30 @@ var catalogue = [...]entry{
 	{CodeActivateTicketReused, SeverityWarning,
 		Text{"Dev guard: App.onShow received an activate_ticket that this app session already handled (options.seenActivateTickets lists the ones the guard saw).", "开发守卫：App.onShow 收到的 activate_ticket 在本次运行中已经处理过（options.seenActivateTickets 列出守卫见过的票据）。"},
 		Text{"Act on each activate_ticket once: remember the ones you sent to activatetempinfo/get and ignore a repeated referrerInfo.", "每个 activate_ticket 只处理一次：记住已提交给 activatetempinfo/get 的票据，忽略重复的 referrerInfo。"}},
+	{CodeStockIDFormat, SeverityWarning,
+		Text{"Merchant coupon (商家券): the cardId, which is the stock_id, is not 1–32 digits.", "商家券：cardId（即批次号 stock_id）不是 1–32 位数字。"},
+		Text{"Pass the stock_id (批次号) WeChat Pay gave the stock as cardId, unchanged and as a string.", "把微信支付创建批次时给出的批次号 stock_id 原样作为字符串填入 cardId。"}},
+	{CodeCouponFieldMissing, SeverityError,
+		Text{"Merchant coupon: an item has no out_request_no, or the batch's first coupon lacks send_coupon_merchant or sign.", "商家券：某项缺少 out_request_no，或本批第一张券缺少 send_coupon_merchant 或 sign。"},
+		Text{"Give every coupon its own out_request_no; put send_coupon_merchant and the sign made on the server (wxcard sign --coupon) in the first coupon's cardExt.", "每张券都给出自己的 out_request_no；把 send_coupon_merchant 和服务端生成的 sign（wxcard sign --coupon）放进第一张券的 cardExt。"}},
+	{CodeOutRequestNoFormat, SeverityError,
+		Text{"Merchant coupon: out_request_no is not 1–128 characters of letters, digits and _-|*.", "商家券：out_request_no 不是 1–128 个由字母、数字和 _-|* 组成的字符。"},
+		Text{"Generate request numbers from letters, digits and _-|* only, at most 128 characters.", "单号只用字母、数字和 _-|*，最长 128 个字符。"}},
+	{CodeOutRequestNoReused, SeverityError,
+		Text{"Merchant coupon: two items of one batch share out_request_no.", "商家券：同一批中两项的 out_request_no 相同。"},
+		Text{"Generate a new out_request_no for every coupon you send.", "每发一张券都生成新的 out_request_no。"}},
+	{CodeCouponSignFormat, SeverityError,
+		Text{"Merchant coupon: sign is not 64 hexadecimal digits (an HMAC-SHA256).", "商家券：sign 不是 64 位十六进制数（HMAC-SHA256）。"},
+		Text{"Sign on the server with HMAC-SHA256 and the merchant's API v2 key (wxcard sign --coupon); not MD5, not the card signature's SHA-1.", "在服务端用商户的 API v2 密钥做 HMAC-SHA256 签名（wxcard sign --coupon）；不要用 MD5，也不要用卡券签名的 SHA-1。"}},
+	{CodeSendTimeFormat, SeverityError,
+		Text{"Merchant coupon: customize_send_time is not an RFC 3339 time with an offset.", "商家券：customize_send_time 不是带时区偏移的 RFC 3339 时间。"},
+		Text{"Write it like 2021-01-01T12:00:00+08:00 (time.RFC3339 in Go, dayjs().format() in JavaScript), and sign that same text.", "写成 2021-01-01T12:00:00+08:00 这样（Go 用 time.RFC3339，JavaScript 用 dayjs().format()），签名也用同一段文本。"}},
+	{CodeBizFormat, SeverityWarning,
+		Text{"The activation biz is not valid base64 (e.g. WxJava's appended == on a 12-character biz).", "开卡参数 biz 不是合法的 base64（例如 WxJava 在 12 个字符的 biz 后多加了 ==）。"},
+		Text{"Take biz from the activation URL exactly as geturl returned it, decoded once; do not add or strip = padding.", "按 geturl 返回的开卡链接原样取出 biz，只解码一次；不要补上或去掉 = 填充。"}},
+	{CodeReferrerFieldMissing, SeverityWarning,
+		Text{"parseReferrerInfo: the extraData that the activation component returned lacks activate_ticket, card_id or code.", "parseReferrerInfo：开卡组件返回的 extraData 缺少 activate_ticket、card_id 或 code。"},
+		Text{"Do not call activatetempinfo/get with a partial set: ask the user to submit the form again, and read the three values from App.onShow's referrerInfo, not from a cached copy.", "不要拿不完整的参数调用 activatetempinfo/get：请用户重新提交开卡表单，并从 App.onShow 的 referrerInfo 中读取这三个值，而不是用缓存的旧值。"}},
 }
 
 // Rules returns the rule catalogue, in documentation order.

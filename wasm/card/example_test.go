@@ -28,7 +28,7 @@ func ExampleValidateCardList() {
 	}
 	fmt.Println("ok:", out.OK)
 	// Output:
-	// 4:79 warning signature-format signature 是大写十六进制；微信使用小写
+	// 4:79 warning signature-format signature 是大写十六进制；微信使用小写：请直接使用小写十六进制摘要，不要 toUpperCase
 	// ok: true
 }
 

@@ -40,12 +40,26 @@ func (c *checker) unknownItemKey(k int32, item pathLoc, which itemKeys) {
 	c.warnf(CodeUnknownField, at, path, msgUnknownItemField, quote(key))
 }
 
-// unknownExtKey reports a cardExt key that addCard does not define.
-func (c *checker) unknownExtKey(k int32, path pathLoc) {
+// unknownExtKey reports a cardExt key that addCard does not define, for a
+// card or (coupon) a merchant coupon.
+func (c *checker) unknownExtKey(k int32, path pathLoc, coupon bool) {
 	key := string(c.t.val(k))
 	at := c.t.spanOf(k)
 	if normalizeKey(key) == "cardid" {
-		c.warnf(CodeUnknownField, at, path, msgUnknownCardIDInExt, quote(key))
+		msg := msgUnknownCardIDInExt
+		if coupon {
+			msg = msgUnknownStockIDInExt
+		}
+		c.warnf(CodeUnknownField, at, path, msg, quote(key))
+		return
+	}
+	if coupon {
+		c.unknownCouponKey(k, key, path)
+		return
+	}
+	if f := extIndex(c.t.val(k)); f >= extCardFields {
+		// sign: a merchant coupon's name for what a card calls signature.
+		c.warnf(CodeUnknownField, at, path, msgUnknownFieldHint, quote(key), `"signature"`)
 		return
 	}
 	if s := suggest(key, extSuggestions[:]); s != "" {
@@ -59,6 +73,28 @@ func (c *checker) unknownExtKey(k int32, path pathLoc) {
 }
 
 var extSuggestions = [...]string{"code", "openid", "timestamp", "nonce_str", "fixed_begintimestamp", "outer_str", "signature"}
+
+var couponSuggestions = [...]string{"out_request_no", "coupon_code", "customize_send_time", "send_coupon_merchant", "sign", "openid"}
+
+// unknownCouponKey reports a key a merchant coupon's cardExt does not take:
+// a card's field (code and signature have coupon counterparts) or a slip.
+func (c *checker) unknownCouponKey(k int32, key string, path pathLoc) {
+	at := c.t.spanOf(k)
+	switch f := extIndex(c.t.val(k)); {
+	case f == extCode:
+		c.warnf(CodeUnknownField, at, path, msgCouponCardFieldHint, quote(key), `"coupon_code"`)
+	case f == extSignature:
+		c.warnf(CodeUnknownField, at, path, msgCouponCardFieldHint, quote(key), `"sign"`)
+	case f >= 0:
+		c.warnf(CodeUnknownField, at, path, msgCouponCardField, quote(key))
+	default:
+		if s := suggest(key, couponSuggestions[:]); s != "" {
+			c.warnf(CodeUnknownField, at, path, msgUnknownCouponFieldHint, quote(key), s)
+			return
+		}
+		c.warnf(CodeUnknownField, at, path, msgUnknownCouponField, quote(key))
+	}
+}
 
 // suggest returns the known name (quoted) that key most likely meant: the
 // same name in another case or separator style, or one within two edits.
@@ -238,6 +274,27 @@ func endsNormalized(key []byte, name string) bool {
 // secretInValue returns the secret parameter a string carries as a query
 // parameter (…?access_token=…, api_ticket=…&…), or "".
 func secretInValue(v []byte) string {
+	if name := secretInQuery(v); name != "" {
+		return name
+	}
+	if hasByte(v, '%') {
+		// %26access_token%3D…: a URL put in a parameter of another.
+		if name := secretInQuery(percentDecodeLoose(v)); name != "" {
+			return name
+		}
+	}
+	if isPEMPrivateKey(v) {
+		return pemPrivateKey
+	}
+	return ""
+}
+
+// pemPrivateKey is the name secretInValue gives a PEM private key.
+const pemPrivateKey = "PRIVATE KEY"
+
+// secretInQuery returns the secret's name when v holds name=value query
+// text for one (a URL, or a bare query), or "".
+func secretInQuery(v []byte) string {
 	for i := 0; i < len(v); i++ {
 		if v[i] != '=' {
 			continue
@@ -253,6 +310,42 @@ func secretInValue(v []byte) string {
 		}
 	}
 	return ""
+}
+
+// percentDecodeLoose decodes every well-formed %XX once and keeps anything
+// else as it is.
+func percentDecodeLoose(v []byte) []byte {
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		if v[i] == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]) {
+			out = append(out, unhex(v[i+1])<<4|unhex(v[i+2]))
+			i += 2
+			continue
+		}
+		out = append(out, v[i])
+	}
+	return out
+}
+
+// isPEMPrivateKey tells text holding a PEM private key block: "-----BEGIN
+// " and, on the same line, "PRIVATE KEY-----" (RSA, EC, ENCRYPTED, OPENSSH
+// and PKCS #8 keys alike).
+func isPEMPrivateKey(v []byte) bool {
+	s := string(v)
+	for {
+		i := strings.Index(s, "-----BEGIN ")
+		if i < 0 {
+			return false
+		}
+		s = s[i+len("-----BEGIN "):]
+		line := s
+		if j := strings.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		if len(line) <= 64 && strings.HasSuffix(strings.TrimRight(line, " \r"), "PRIVATE KEY-----") {
+			return true
+		}
+	}
 }
 
 // step is one token of the secret scan's path; the path string is built
@@ -333,7 +426,14 @@ func (c *checker) scanNode(n int32) {
 			c.scanNode(root)
 			return
 		}
-		if name := secretInValue(c.t.valOf(nd)); name != "" {
+		if !nd.truth && !nd.escaped {
+			return // no '=', '%' or line break: nothing secretInValue finds
+		}
+		switch name := secretInValue(c.t.valOf(nd)); name {
+		case "":
+		case pemPrivateKey:
+			c.errorf(CodeSecretInPayload, t.spanOf(n), c.walkPath(), msgSecretPEM)
+		default:
 			c.errorf(CodeSecretInPayload, t.spanOf(n), c.walkPath(), msgSecretValue, quote(name))
 		}
 	}

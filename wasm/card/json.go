@@ -400,8 +400,9 @@ func (p *parser) number() int32 {
 // strEscaped reads the rest of a string token that is not plain (see
 // value): start is its opening quote, i its first byte that is not plain.
 // An escaped string is decoded into the arena; one that is only not ASCII
-// or holds '=' (a query parameter, perhaps a secret: see scanSecrets) keeps
-// pointing into the text.
+// or holds '=' or '%' (a query parameter, perhaps a secret: see
+// scanSecrets) keeps pointing into the text. truth marks a string that
+// secretInValue must read: one with '=', '%' or an escaped line break.
 func (p *parser) strEscaped(start, i int) int32 {
 	t := p.text
 	eq := false
@@ -459,6 +460,7 @@ func (p *parser) strEscaped(start, i int) int32 {
 				e = '\f'
 			case 'n':
 				e = '\n'
+				eq = true // lines: perhaps a PEM private key
 			case 'r':
 				e = '\r'
 			case 't':
@@ -482,7 +484,7 @@ func (p *parser) strEscaped(start, i int) int32 {
 		case c < 0x20:
 			p.fail(i, 1, msgSynControl, quoteByte(c))
 			return -1
-		case c == '=':
+		case c == '=' || c == '%':
 			eq = true
 			buf[w] = c
 			w++
@@ -538,10 +540,11 @@ func copyRun(dst, src []byte) (read, written int, decoded bool) {
 
 // strClass marks the bytes that end a plain run inside a string: the
 // quote, the backslash, control characters, the start of UTF-8 sequences,
-// and '=' (a query parameter, perhaps a secret: see scanSecrets).
+// and '=' or '%' (a query parameter, perhaps percent-encoded, perhaps a
+// secret: see scanSecrets).
 var strClass = func() (t [256]uint8) {
 	for c := range t {
-		if c == '"' || c == '\\' || c == '=' || c < 0x20 || c >= 0x80 {
+		if c == '"' || c == '\\' || c == '=' || c == '%' || c < 0x20 || c >= 0x80 {
 			t[c] = 1
 		}
 	}

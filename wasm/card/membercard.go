@@ -46,6 +46,17 @@ func (c *checker) addCardResult(p int32) resultWriter {
 		}
 		return res
 	}
+	if t.nodes[l].kind == kindString {
+		// The JS-SDK's success hands cardList over as JSON text.
+		n := &t.nodes[l]
+		d := t.addDoc(t.valOf(n), n.doc, l)
+		root, err := t.parse(d, maxDepth)
+		if err != nil {
+			c.syntax(d, err, "/cardList", msgInCardList)
+			return res
+		}
+		l = root
+	}
 	if t.nodes[l].kind != kindArray {
 		c.errorf(CodePayloadShape, t.spanOf(l), "/cardList", msgShapeCardListType, c.kindOf(l))
 		return res
@@ -90,10 +101,14 @@ func failMessage(detail string) msgID {
 	switch {
 	case strings.Contains(detail, "签名错误") || strings.Contains(l, "signature"):
 		return msgAddCardFailSignature
-	case strings.Contains(detail, "参数错误") || strings.Contains(l, "invalid param"):
+	case strings.Contains(detail, "参数错误") || strings.Contains(detail, "参数有误") || strings.Contains(l, "invalid param"):
 		return msgAddCardFailParam
 	case strings.Contains(detail, "已领完") || strings.Contains(l, "sold out") || strings.Contains(l, "out of stock"):
 		return msgAddCardFailSoldOut
+	case strings.Contains(detail, "已领取") || strings.Contains(l, "get limit"):
+		return msgAddCardFailGetLimit
+	case strings.Contains(detail, "系统错误") || strings.Contains(l, "system error"):
+		return msgAddCardFailSystem
 	}
 	return msgAddCardFail
 }
@@ -124,11 +139,14 @@ func (c *checker) addedCard(i int, it int32) (AddedCard, bool) {
 		}
 	}
 	if v := t.lookup(it, "isSuccess"); v >= 0 {
-		if t.nodes[v].kind != kindBool {
+		switch n := &t.nodes[v]; {
+		case n.kind == kindBool:
+			out.IsSuccess = n.truth
+		case n.kind == kindString && (string(t.valOf(n)) == "true" || string(t.valOf(n)) == "false"):
+			out.IsSuccess = string(t.valOf(n)) == "true" // the JS-SDK's form
+		default:
 			c.errorf(CodeFieldType, t.spanOf(v), path+"/isSuccess", msgTypeBool, "isSuccess", c.kindOf(v))
 			good = false
-		} else {
-			out.IsSuccess = t.nodes[v].truth
 		}
 	}
 	if good && !out.IsSuccess {
@@ -215,13 +233,25 @@ func (c *checker) activateURL(d int32) resultWriter {
 	}
 	missing := false
 	for k, name := range activateParams {
-		if !found[k] || vals[k] == "" {
+		switch {
+		case k == 1 && !found[k]:
+			// geturl's outer_str is optional: passed on as "".
+			c.warnf(CodeURLParamMissing, whole, "", msgURLOuterStrMissing)
+		case k == 1:
+			// Present but empty: passed on as it is.
+		case !found[k]:
 			c.errorf(CodeURLParamMissing, whole, "", msgURLParamMissing, name)
+			missing = true
+		case vals[k] == "":
+			c.errorf(CodeURLParamMissing, whole, "", msgURLParamEmpty, name)
 			missing = true
 		}
 	}
 	if missing {
 		return nil
+	}
+	if !isBase64(vals[2]) {
+		c.warnf(CodeBizFormat, whole, "", msgBizFormat, quote(vals[2]))
 	}
 	return &MemberCardLaunch{AppID: ActivationAppID, ExtraData: MemberCardExtraData{EncryptCardID: vals[0], OuterStr: vals[1], Biz: vals[2]}}
 }
@@ -338,8 +368,10 @@ func (c *checker) memberCardLaunch(p int32) resultWriter {
 		case t.nodes[v].kind != kindString:
 			c.fieldString(v, fp, name)
 			continue
+		case len(t.val(v)) == 0 && name == "outer_str":
+			continue // geturl's outer_str is optional; "" is what it means
 		case len(t.val(v)) == 0:
-			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgExtraFieldMissing, name)
+			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgExtraFieldEmpty, name)
 			continue
 		}
 		val := t.val(v)
@@ -349,8 +381,11 @@ func (c *checker) memberCardLaunch(p int32) resultWriter {
 		if e := hasEscape(val); e != "" {
 			c.errorf(CodeExtraNotDecoded, t.spanOf(v), fp, msgExtraNotDecoded, name, e)
 		}
-		if name != "outer_str" && strings.IndexByte(string(val), ' ') >= 0 {
+		switch {
+		case name != "outer_str" && strings.IndexByte(string(val), ' ') >= 0:
 			c.errorf(CodeExtraOverDecoded, t.spanOf(v), fp, msgExtraOverDecoded, name)
+		case name == "biz" && hasEscape(val) == "" && !isBase64(string(val)):
+			c.warnf(CodeBizFormat, t.spanOf(v), fp, msgBizFormat, c.excerpt(v))
 		}
 	}
 	return nil
@@ -364,6 +399,8 @@ func (c *checker) opParseReferrerInfo(p int32) resultWriter { return c.objectOp(
 
 func (c *checker) referrerInfo(p int32) resultWriter {
 	t := c.t
+	// Always a result: App.onShow has to decide something even from odd
+	// options, and the state says how far they could be read.
 	res := &ReferrerInfo{State: "none"}
 	ri := t.lookup(p, "referrerInfo")
 	if ri < 0 || t.nodes[ri].kind == kindNull {
@@ -371,7 +408,7 @@ func (c *checker) referrerInfo(p int32) resultWriter {
 	}
 	if t.nodes[ri].kind != kindObject {
 		c.errorf(CodeFieldType, t.spanOf(ri), "/referrerInfo", msgTypeObject, "referrerInfo", c.kindOf(ri))
-		return nil
+		return res
 	}
 	app := t.lookup(ri, "appId")
 	switch {
@@ -379,19 +416,19 @@ func (c *checker) referrerInfo(p int32) resultWriter {
 		return res
 	case t.nodes[app].kind != kindString:
 		c.fieldString(app, "/referrerInfo/appId", "appId")
-		return nil
+		return res
 	case string(t.val(app)) != ActivationAppID:
 		res.State = "other-app"
 		return res
 	}
 	res.State = "not-activated"
 	extra := t.lookup(ri, "extraData")
-	if extra < 0 || t.nodes[extra].kind == kindNull {
+	if extra < 0 || t.nodes[extra].kind == kindNull || isAbsentText(t, extra) {
 		return res
 	}
 	if t.nodes[extra].kind != kindObject {
 		c.errorf(CodeFieldType, t.spanOf(extra), "/referrerInfo/extraData", msgTypeObject, "extraData", c.kindOf(extra))
-		return nil
+		return res
 	}
 	if t.count(extra) == 0 {
 		return res
@@ -402,11 +439,11 @@ func (c *checker) referrerInfo(p int32) resultWriter {
 		fp := ptr("/referrerInfo/extraData", name)
 		switch {
 		case v < 0:
-			c.errorf(CodeExtraFieldMissing, t.spanOf(extra), "/referrerInfo/extraData", msgReferrerFieldMissing, name)
+			c.warnf(CodeReferrerFieldMissing, t.spanOf(extra), "/referrerInfo/extraData", msgReferrerFieldMissing, name)
 		case t.nodes[v].kind != kindString:
 			c.fieldString(v, fp, name)
 		case len(t.val(v)) == 0:
-			c.errorf(CodeExtraFieldMissing, t.spanOf(v), fp, msgReferrerFieldMissing, name)
+			c.warnf(CodeReferrerFieldMissing, t.spanOf(v), fp, msgReferrerFieldEmpty, name)
 		default:
 			vals[k] = string(t.val(v))
 		}
@@ -423,4 +460,30 @@ func (c *checker) referrerInfo(p int32) resultWriter {
 	}
 	res.ActivateTicket, res.CardID, res.Code = vals[0], vals[1], vals[2]
 	return res
+}
+
+// isAbsentText tells an extraData that some base libraries hand over as the
+// text of nothing: "<Undefined>", "undefined" or "".
+func isAbsentText(t *tree, v int32) bool {
+	if t.nodes[v].kind != kindString {
+		return false
+	}
+	s := string(t.val(v))
+	return s == "" || s == "undefined" || s == "<Undefined>"
+}
+
+// isBase64 tells standard base64 with its padding: biz is the official
+// account's id in base64 (MzI0MDAxNTU3MQ==).
+func isBase64(s string) bool {
+	if len(s) == 0 || len(s)%4 != 0 {
+		return false
+	}
+	body := strings.TrimSuffix(strings.TrimSuffix(s, "="), "=")
+	for i := 0; i < len(body); i++ {
+		ch := body[i]
+		if !(isAlnum(ch) || ch == '+' || ch == '/') {
+			return false
+		}
+	}
+	return true
 }

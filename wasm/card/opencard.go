@@ -53,13 +53,65 @@ func (c *checker) readOpenCard(cd *card, i int, it int32, at listCtx) {
 	default:
 		cd.ext.f[extCode] = code
 		v := t.val(code)
-		if looksEncrypted(v) {
-			c.errorf(CodeCodeEncrypted, t.spanOf(code), path(), msgCodeEncrypted, c.excerpt(code))
+		if msg := encryptedForm(v); msg != msgNone {
+			c.errorf(CodeCodeEncrypted, t.spanOf(code), path(), msg, c.excerpt(code))
 			break
 		}
 		c.alnumRules(code, false, at, i, false)
 	}
 	c.definition(cd, at, i) // openCard needs no definition, but says when one is missing
+}
+
+// encryptedForm tells an encrypted code, as addCard returned it or damaged
+// on its way to card/code/decrypt, from a plain code, and returns the
+// message that says which; msgNone for a plain code. The damage comes first:
+// a damaged code also looks encrypted, and the fix differs.
+func encryptedForm(v []byte) msgID {
+	switch {
+	case hasPercentBase64(v):
+		return msgCodeEncryptedPercent // encodeURIComponent, or a URL built by hand
+	case len(v) >= 24 && len(v)%4 == 0 && hasByte(v, ' ') && allBase64(v, ' '):
+		return msgCodeEncryptedSpace // a form decoder read + as a space
+	case (len(v) == 22 || len(v) == 43 || len(v) == 86) && allBase64(v, 0) && !hasByte(v, '='):
+		return msgCodeEncryptedPadding // = trimmed, or lost in a URL
+	case looksEncrypted(v):
+		return msgCodeEncrypted
+	}
+	return msgNone
+}
+
+// hasPercentBase64 tells text holding a percent escape of +, / or =.
+func hasPercentBase64(v []byte) bool {
+	for i := 0; i+2 < len(v); i++ {
+		if v[i] != '%' {
+			continue
+		}
+		switch hi, lo := v[i+1], v[i+2]|0x20; {
+		case hi == '2' && (lo == 'b' || lo == 'f'), hi == '3' && lo == 'd':
+			return true
+		}
+	}
+	return false
+}
+
+func hasByte(v []byte, ch byte) bool {
+	for _, b := range v {
+		if b == ch {
+			return true
+		}
+	}
+	return false
+}
+
+// allBase64 tells every byte of v is in base64's alphabet (with = padding)
+// or is extra.
+func allBase64(v []byte, extra byte) bool {
+	for _, ch := range v {
+		if !(isAlnum(ch) || ch == '+' || ch == '/' || ch == '=' || (extra != 0 && ch == extra)) {
+			return false
+		}
+	}
+	return true
 }
 
 // looksEncrypted tells the encrypted code addCard returns (base64 of an AES

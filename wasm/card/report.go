@@ -34,6 +34,7 @@ type checker struct {
 	cards    []card // reused across calls by a Caller
 	keys     []pairKey
 	slots    []int32 // repeats' table
+	unknown  []int32 // readExt's unknown keys, reported after the loop
 	seed     uint64  // keys hashText; see Caller.SetSeed
 	// Per document (index: document + 1, 0 for none): findings recorded,
 	// findings dropped past MaxListed, and whether an error is recorded.

@@ -58,6 +58,14 @@ var why = [...]struct {
 	{CodeLintFileInvalid, Text{"A payload file you point lint at that is broken would otherwise pass as \"no card payload\", and the build go on with it.", "否则你让 lint 检查的损坏文件会被当作“没有卡券参数”放过，构建照常继续。"}},
 	{CodeDiagnosticsTruncated, Text{"Listing every finding of a huge document would cost unbounded memory and output; a thousand is more than anyone reads.", "列出巨型文档的全部问题会耗费无界的内存和输出；一千条已超过任何人会读的量。"}},
 	{CodeActivateTicketReused, Text{"Android can hand a later App.onShow the same stale referrerInfo again; a ticket sent twice to activatetempinfo/get fails the second time, or activates twice.", "Android 可能在之后的 App.onShow 中再次给出同一个过期的 referrerInfo；同一票据第二次提交 activatetempinfo/get 会失败，或重复激活。"}},
+	{CodeStockIDFormat, Text{"WeChat Pay looks the coupon up by its stock_id; a card_id, a name or a number with spaces finds no stock and the coupon is not issued.", "微信支付按批次号查找商家券；填成卡券 ID、名称或带空格的数字都找不到批次，券发不出去。"}},
+	{CodeCouponFieldMissing, Text{"WeChat Pay issues a merchant coupon only for a request number it has not seen, from the merchant that signed the batch; without them the whole batch is refused.", "微信支付只为未用过的请求单号、由签名该批次的商户发券；缺少它们整批都会被拒绝。"}},
+	{CodeOutRequestNoFormat, Text{"WeChat Pay refuses request numbers longer than 128 characters or with other characters, and the batch's sign then covers a value it never accepts.", "微信支付拒绝超过 128 个字符或含其他字符的单号，本批的 sign 签的也就是一个永远不被接受的值。"}},
+	{CodeOutRequestNoReused, Text{"WeChat Pay treats a repeated out_request_no as the same request: the second coupon is not issued.", "微信支付把重复的 out_request_no 视为同一个请求：第二张券不会发出。"}},
+	{CodeCouponSignFormat, Text{"WeChat Pay checks sign as an HMAC-SHA256 made with the API v2 key; an MD5, a SHA-1 or a placeholder can never match and the batch fails as 签名错误.", "微信支付按 API v2 密钥的 HMAC-SHA256 校验 sign；MD5、SHA-1 或占位符永远对不上，整批报“签名错误”。"}},
+	{CodeSendTimeFormat, Text{"customize_send_time is signed as text and read as an RFC 3339 time; a date, a unix time or a time without an offset is refused or read in the wrong time zone.", "customize_send_time 以文本参与签名，并按 RFC 3339 时间读取；只写日期、写 unix 时间或不带时区偏移，都会被拒绝或按错误的时区理解。"}},
+	{CodeBizFormat, Text{"The activation component looks the official account up by biz; a biz with padding added or cut is another account or none, and the form fails to open.", "开卡组件按 biz 查找公众号；补了或去掉填充的 biz 指向别的公众号或不存在，开卡页面打不开。"}},
+	{CodeReferrerFieldMissing, Text{"Without activate_ticket, card_id and code the server cannot call activatetempinfo/get and activate; Android can also hand back a partial or stale referrerInfo.", "没有 activate_ticket、card_id 和 code，服务端无法调用 activatetempinfo/get 完成激活；Android 也可能回传不完整或过期的 referrerInfo。"}},
 }
 
 func whyOf(code string) Text {

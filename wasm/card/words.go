@@ -71,10 +71,10 @@ func store64(b []byte, w uint64) {
 func zeroBytes(w uint64) uint64 { return (w - lo8) &^ w & hi8 }
 
 // strStops flags the bytes that end a plain run in a JSON string (see
-// strClass): '"', '\\', '=', control characters and bytes ≥ 0x80. Like
-// zeroBytes, only its lowest flag is exact.
+// strClass): '"', '\\', '=', '%', control characters and bytes ≥ 0x80.
+// Like zeroBytes, only its lowest flag is exact.
 func strStops(w uint64) uint64 {
-	return zeroBytes(w^(lo8*'"')) | zeroBytes(w^(lo8*'\\')) | zeroBytes(w^(lo8*'=')) |
+	return zeroBytes(w^(lo8*'"')) | zeroBytes(w^(lo8*'\\')) | zeroBytes(w^(lo8*'=')) | zeroBytes(w^(lo8*'%')) |
 		((w-lo8*0x20)&^w|w)&hi8
 }
 

@@ -81,3 +81,15 @@ export function devTools(): void {
   // @ts-expect-error block is a boolean
   guard(wx, { block: 'yes' });
 }
+
+// Merchant coupons (商家券) build through the same API; a signed string cardExt passes through.
+export function addCoupons(): void {
+  const out = buildAddCard({
+    cardList: [
+      { cardId: '1222080000000002', cardExt: { out_request_no: '1619168471834', send_coupon_merchant: '1327735401', sign: 'A'.repeat(64) } },
+      { cardId: '1222080000000002', cardExt: { out_request_no: '1619168471835', customize_send_time: '2021-01-01T12:00:00+08:00' } },
+      { cardId: 'pFS7Fjg8kV1IdDz01r4SQwMkuCKc', cardExt: '{"timestamp":1700000000,"signature":"' + 'a'.repeat(40) + '"}' },
+    ],
+  });
+  if (out.ok) wx.addCard(out.result);
+}
