@@ -135,18 +135,31 @@ func (a *app) lint(args []string) int {
 		return a.fail(cmd, "internal error: "+err.Error())
 	}
 
+	// Only what the exit status needs is decoded of each diagnostic: a
+	// lint of many files answers with hundreds of thousands of them.
 	var out struct {
-		OK          *bool             `json:"ok"`
-		Diagnostics []card.Diagnostic `json:"diagnostics"`
-		Output      string            `json:"output"`
+		OK          *bool   `json:"ok"`
+		Diagnostics []brief `json:"diagnostics"`
+		Output      string  `json:"output"`
 	}
-	if err := json.Unmarshal(a.call(card.OpLint, bytes.TrimSuffix(in.Bytes(), []byte("\n"))), &out); err != nil || out.OK == nil {
+	raw := a.call(card.OpLint, bytes.TrimSuffix(in.Bytes(), []byte("\n")))
+	in = bytes.Buffer{}
+	if err := json.Unmarshal(raw, &out); err != nil || out.OK == nil {
 		return a.fail(cmd, "internal error: the core returned output that is not {\"ok\",\"diagnostics\"}")
+	}
+	// whole decodes the diagnostics in full, for the rare answers that
+	// print them.
+	whole := func() []card.Diagnostic {
+		var w struct {
+			Diagnostics []card.Diagnostic `json:"diagnostics"`
+		}
+		_ = json.Unmarshal(raw, &w) // it decoded once already
+		return w.Diagnostics
 	}
 	if out.Output == "" && !*out.OK {
 		// No report: the core refused the request as a whole (too large,
 		// malformed). Say why instead of printing nothing.
-		for _, d := range out.Diagnostics {
+		for _, d := range whole() {
 			fmt.Fprintf(a.stderr, "wxcard lint: %s (%s)\n", d.Message, d.Code)
 		}
 		return exitUsage
@@ -160,9 +173,14 @@ func (a *app) lint(args []string) int {
 	}
 	for _, d := range out.Diagnostics {
 		if d.Code == "request-invalid" {
-			return a.fail(cmd, "internal error: the core refused the request: "+d.Message)
+			for _, d := range whole() {
+				if d.Code == "request-invalid" {
+					return a.fail(cmd, "internal error: the core refused the request: "+d.Message)
+				}
+			}
 		}
 	}
+	raw, out.Output = nil, "" // what is left to do needs neither
 	warnings := 0
 	for _, d := range out.Diagnostics {
 		if d.Severity == card.SeverityWarning {
@@ -177,6 +195,12 @@ func (a *app) lint(args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// brief is what lint's exit status needs of a diagnostic.
+type brief struct {
+	Code     string        `json:"code"`
+	Severity card.Severity `json:"severity"`
 }
 
 // readLintFiles reads every PATH: a file as given, a directory recursively

@@ -70,8 +70,24 @@ func (c *checker) namedSkipped() []string {
 	return out
 }
 
+// reportBuf is an empty writer with room for a report of the findings
+// (each line its message, code, path and a fixed part; per: the bytes a
+// format adds per finding): growing a report of tens of megabytes by
+// doubling would allocate twice that.
+func (c *checker) reportBuf(per int) *jsonOut {
+	n := 4096 // the sarif rule table and the summary
+	if per > 200 {
+		n += 64 << 10
+	}
+	for i := range c.findings {
+		f := &c.findings[i]
+		n += per + len(f.msg) + len(f.code) + len(f.path)
+	}
+	return &jsonOut{b: make([]byte, 0, n)}
+}
+
 func (c *checker) textReport() string {
-	w := &jsonOut{}
+	w := c.reportBuf(48)
 	// Group by file in the order files were given; findings are sorted by
 	// their place in the request, which is that order.
 	cur := "\x00"
@@ -162,7 +178,7 @@ func posText(f *finding) string {
 }
 
 func (c *checker) jsonReport() []byte {
-	w := &jsonOut{}
+	w := c.reportBuf(160)
 	w.raw(`{"files":[`)
 	diags := c.diagnostics()
 	// Each file's diagnostics, found once: byDoc[d] lists the findings of
@@ -241,7 +257,7 @@ func (c *checker) sarifReport() []byte {
 	if c.zh {
 		loc = LocaleZh
 	}
-	w := &jsonOut{}
+	w := c.reportBuf(400)
 	w.member(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`, Version)
 	w.raw(`,"informationUri":"https://github.com/wxcard/wxcard","rules":[`)
 	for i, r := range catalogue {
@@ -321,7 +337,7 @@ func uriPath(p string) string {
 
 // githubReport writes workflow commands (::error file=…::message).
 func (c *checker) githubReport() string {
-	w := &jsonOut{}
+	w := c.reportBuf(96)
 	for i := range c.findings {
 		f := &c.findings[i]
 		cmd := "notice"

@@ -162,7 +162,7 @@ func (k *Caller) prepare(input []byte, limit int) *checker {
 	if seed == 0 {
 		seed = rand.Uint64() | 1
 	}
-	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, seed: seed}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, unknown: k.c.unknown[:0], seed: seed}
 	return &k.c
 }
 

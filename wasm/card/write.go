@@ -78,6 +78,12 @@ func appendBool(b []byte, v bool) []byte {
 // appendOutput writes {"ok":…,"diagnostics":[…],"result":…,"output":…}:
 // the one place the output's bytes are decided.
 func appendOutput(b []byte, o *Output) []byte {
+	// Room for it all at once: a lint of many files writes tens of
+	// megabytes, and growing by doubling would allocate (and copy) twice
+	// that. Escapes can still exceed the estimate; append then grows.
+	if need := outputSize(o); cap(b)-len(b) < need {
+		b = append(make([]byte, 0, len(b)+need), b...)
+	}
 	b = append(b, `{"ok":`...)
 	b = appendBool(b, o.OK)
 	b = append(b, `,"diagnostics":[`...)
@@ -97,6 +103,16 @@ func appendOutput(b []byte, o *Output) []byte {
 		b = appendString(b, o.Report)
 	}
 	return append(b, '}')
+}
+
+// outputSize estimates appendOutput's bytes without the result (small).
+func outputSize(o *Output) int {
+	n := 64 + len(o.Report) + len(o.Report)/16
+	for i := range o.Diagnostics {
+		d := &o.Diagnostics[i]
+		n += 128 + len(d.Code) + len(d.Path) + len(d.Message) + len(d.Message)/8 + len(d.File)
+	}
+	return n
 }
 
 func appendDiagnostic(b []byte, d *Diagnostic) []byte {
