@@ -292,6 +292,10 @@ func secretInValue(v []byte) string {
 // pemPrivateKey is the name secretInValue gives a PEM private key.
 const pemPrivateKey = "PRIVATE KEY"
 
+// maxSecretName bounds how far back from '=' a parameter name is read: the
+// longest real one, authorizer_access_token, has 23 characters.
+const maxSecretName = 48
+
 // secretInQuery returns the secret's name when v holds name=value query
 // text for one (a URL, or a bare query), or "".
 func secretInQuery(v []byte) string {
@@ -300,7 +304,7 @@ func secretInQuery(v []byte) string {
 			continue
 		}
 		j := i
-		for j > 0 && v[j-1] != '?' && v[j-1] != '&' && v[j-1] != ' ' && v[j-1] != '"' && i-j < 20 {
+		for j > 0 && v[j-1] != '?' && v[j-1] != '&' && v[j-1] != ' ' && v[j-1] != '"' && i-j < maxSecretName {
 			j--
 		}
 		if (j == 0 || v[j-1] == '?' || v[j-1] == '&' || v[j-1] == ' ' || v[j-1] == '"') && i > j && i+1 < len(v) && v[i+1] != '&' {

@@ -374,6 +374,8 @@ func ruleCases() []ruleCase {
 		{CodeSecretInPayload, false, v, addReq(f{"outer_str": `"100%25_off%3Dyes"`}, "")},
 		{CodeSecretInPayload, false, pr, `{"payload":{"errMsg":"addCard:ok","cardList":[],"note":"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0B\n-----END PUBLIC KEY-----\n"}}`},
 		{CodeSecretInPayload, false, v, addReq(f{"outer_str": `"https://x.example/cb?next=%2Fpay%3Fticket_id%3D7"`}, "")},
+		// A parameter name longer than 20 characters (component_access_token).
+		{CodeSecretInPayload, true, v, addReq(f{"outer_str": `"https://api.weixin.qq.com/cgi-bin/component/x?component_access_token=AbC"`}, "")},
 	}
 }
 
