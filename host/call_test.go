@@ -121,9 +121,10 @@ func TestEncodeRequest(t *testing.T) {
 		want    string
 	}{
 		{"value", map[string]any{"cardList": []any{}}, card.Options{}, `{"payload":{"cardList":[]},"options":{}}`},
-		{"raw bytes pass through", []byte(`{"cardList" : [ ]}`), card.Options{}, `{"payload":{"cardList" : [ ]},"options":{}}`},
-		{"raw message pass through", json.RawMessage(`"text"`), card.Options{}, `{"payload":"text","options":{}}`},
-		{"empty raw is null", []byte(" "), card.Options{}, `{"payload":null,"options":{}}`},
+		{"bytes are JSON text, as card's typed functions take them", []byte(`{"cardList" : [ ]}`), card.Options{}, `{"payload":"{\"cardList\" : [ ]}","options":{}}`},
+		{"empty bytes are empty text", []byte(" "), card.Options{}, `{"payload":" ","options":{}}`},
+		{"raw message passes through", json.RawMessage(`"text"`), card.Options{}, `{"payload":"text","options":{}}`},
+		{"empty raw message is null", json.RawMessage(" "), card.Options{}, `{"payload":null,"options":{}}`},
 		{"go string is JSON text", `{"a":1}`, card.Options{}, `{"payload":"{\"a\":1}","options":{}}`},
 		{"options", nil, card.Options{Locale: "zh-CN", Now: &now}, `{"payload":null,"options":{"locale":"zh-CN","now":1700000000}}`},
 	} {

@@ -5,31 +5,41 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/wxcard/wxcard/wasm/card"
 )
 
 // EncodeRequest builds the request {"payload":...,"options":{...}} that Call
-// takes. A []byte or json.RawMessage payload is JSON already and is passed
-// through unchanged (empty means null); if it is not valid JSON, the core
-// reports that as a diagnostic. Any other value is marshalled with
-// encoding/json — so a Go string becomes a JSON string, which the core parses
-// as JSON text and reports positions in.
+// takes. A []byte payload is JSON text, exactly as the typed functions of
+// package card take it: it travels as a JSON string, so the core parses it
+// and reports positions in it (it must be valid UTF-8 to travel; invalid
+// bytes arrive as U+FFFD); text that is a JSON string token travels as that
+// string, which holds JSON text for the core in both faces. A json.RawMessage is a JSON value, passed through
+// unchanged (empty means null); if it is not valid JSON, the core reports
+// that. Any other value is marshalled with encoding/json — so a Go string
+// becomes a JSON string, which the core parses as JSON text too.
 func EncodeRequest(payload any, opts card.Options) ([]byte, error) {
 	var raw []byte
 	switch p := payload.(type) {
 	case json.RawMessage:
 		raw = p
+		if len(bytes.TrimSpace(raw)) == 0 {
+			raw = []byte("null")
+		}
 	case []byte:
-		raw = p
+		if t := bytes.TrimSpace(p); len(t) > 0 && t[0] == '"' {
+			// Text that is itself a JSON string holds JSON text, which
+			// the core reads as such when it is the payload's value.
+			raw = t
+			break
+		}
+		raw = card.AppendJSONString(nil, string(p))
 	default:
 		var err error
 		if raw, err = json.Marshal(payload); err != nil {
 			return nil, fmt.Errorf("host: marshal payload: %w", err)
 		}
-	}
-	if len(bytes.TrimSpace(raw)) == 0 {
-		raw = []byte("null")
 	}
 	o, err := json.Marshal(opts)
 	if err != nil {
@@ -82,7 +92,16 @@ func (r *Runtime) do(ctx context.Context, op string, payload any, opts card.Opti
 	if err != nil {
 		return card.Output{}, err
 	}
-	return DecodeOutput(b, result)
+	out, err := DecodeOutput(b, result)
+	// The options were given as a struct: a position in the request this
+	// method wrote would point at text the caller never saw (package card's
+	// typed functions give none either).
+	for i := range out.Diagnostics {
+		if d := &out.Diagnostics[i]; strings.HasPrefix(d.Path, "/options") {
+			d.Offset, d.Length, d.Line, d.Column = 0, 0, 0, 0
+		}
+	}
+	return out, err
 }
 
 // ValidateCardList checks wx.addCard options ({"cardList":[...]}).

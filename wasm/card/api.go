@@ -44,6 +44,12 @@ func ParseReferrerInfo(payload []byte, opts Options) (*ReferrerInfo, Output) {
 	return typedRun[ReferrerInfo](OpParseReferrerInfo, payload, opts)
 }
 
+// Lint checks {"files":[{"path","content"}]}; with opts.Format set, the
+// formatted report is in Output.Report.
+func Lint(payload []byte, opts Options) Output {
+	return runPayload(OpLint, payload, opts)
+}
+
 // typedRun runs op and returns its result as the type the op gives.
 func typedRun[T any](op string, payload []byte, opts Options) (*T, Output) {
 	out := runPayload(op, payload, opts)
@@ -53,7 +59,8 @@ func typedRun[T any](op string, payload []byte, opts Options) (*T, Output) {
 
 func runPayload(op string, payload []byte, opts Options) Output {
 	var k Caller
-	c := k.prepare(payload, MaxInput)
+	limit := limitFor(op)
+	c := k.prepare(payload, limit)
 	t := c.t
 	d := t.addDoc(payload, -1, -1)
 	*c.opts = opts.internal(c.seed)
@@ -64,8 +71,8 @@ func runPayload(op string, payload []byte, opts Options) Output {
 	if len(c.findings) > 0 {
 		return c.output(c.finish(nil))
 	}
-	if len(payload) > MaxInput {
-		c.errorf(CodePayloadLimit, span{doc: d, off: MaxInput, len: int32(len(payload) - MaxInput)}, "", msgLimitSize, itoa(len(payload)), itoa(MaxInput))
+	if len(payload) > limit {
+		c.errorf(CodePayloadLimit, span{doc: d, off: int32(limit), len: int32(len(payload) - limit)}, "", msgLimitSize, itoa(len(payload)), itoa(limit))
 		return c.output(c.finish(nil))
 	}
 	root, err := t.parse(d, maxDepth)
@@ -78,7 +85,7 @@ func runPayload(op string, payload []byte, opts Options) Output {
 		c.errorf(CodeRequestInvalid, noSpan, "", msgReqUnknownOp, quote(op))
 		return c.output(c.finish(nil))
 	}
-	return c.output(c.finish(fn(c, root)))
+	return c.output(c.run(op, fn, root))
 }
 
 // checkOptions checks options given as a struct.
@@ -93,6 +100,11 @@ func (c *checker) checkOptions(op string) {
 	c.zh = o.locale == LocaleZh
 	if o.maxSkew < 0 {
 		c.errorf(CodeRequestInvalid, noSpan, "/options/maxSkewSeconds", msgOptInteger, "maxSkewSeconds", itoa64(o.maxSkew))
+	}
+	if o.hasNow && o.now >= 1e12 {
+		// As a request's options.now: Date.now() in a build script.
+		c.errorf(CodeRequestInvalid, noSpan, "/options/now", msgOptNowMillis, itoa64(o.now), itoa64(o.now/1000))
+		o.hasNow = false
 	}
 	switch {
 	case o.format == "":

@@ -129,3 +129,13 @@ func TestOpName(t *testing.T) {
 	require.Equal(t, "", OpName(nil))
 	require.Equal(t, "validatecardlist", OpName([]byte("validatecardlist")))
 }
+
+// options.now in milliseconds is refused by the typed functions as by Call.
+func TestTypedNowMilliseconds(t *testing.T) {
+	ms := int64(1700000000000)
+	out := ValidateCardList([]byte(`{"cardList":[{"cardId":"`+goodID+`","cardExt":"{}"}]}`), Options{Now: &ms})
+	require.False(t, out.OK)
+	assert.Equal(t, CodeRequestInvalid, out.Diagnostics[0].Code)
+	assert.Equal(t, "/options/now", out.Diagnostics[0].Path)
+	assert.Contains(t, out.Diagnostics[0].Message, "1700000000")
+}

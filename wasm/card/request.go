@@ -223,8 +223,14 @@ func (c *checker) request(op string, input []byte) resultWriter {
 		return c.finish(nil)
 	}
 	t.docs[req].report = false
-	res := fn(c, payload)
-	c.finish(res)
+	return c.run(op, fn, payload)
+}
+
+// run runs op's fn on payload p and finishes: the findings resolved and,
+// for lint with options.format, the report written. Call and the typed
+// functions both end here.
+func (c *checker) run(op string, fn func(*checker, int32) resultWriter, p int32) resultWriter {
+	res := c.finish(fn(c, p))
 	if op == OpLint && c.opts.format != "" {
 		c.report = c.lintReport(c.opts.format)
 	}
