@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -138,4 +139,44 @@ func TestTypedNowMilliseconds(t *testing.T) {
 	assert.Equal(t, CodeRequestInvalid, out.Diagnostics[0].Code)
 	assert.Equal(t, "/options/now", out.Diagnostics[0].Path)
 	assert.Contains(t, out.Diagnostics[0].Message, "1700000000")
+}
+
+// Call shares pooled scratch Callers between goroutines: each call still
+// answers exactly as alone, and its output is its own.
+func TestCallConcurrent(t *testing.T) {
+	cases := ruleCases()
+	want := make([]string, len(cases))
+	for i, tc := range cases {
+		want[i] = string(Call(tc.op, []byte(tc.input)))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			var outs [][]byte
+			for k := 0; k < len(cases); k++ {
+				i := (k*7 + g) % len(cases)
+				out := Call(cases[i].op, []byte(cases[i].input))
+				outs = append(outs, out)
+				if string(out) != want[i] {
+					errs <- cases[i].code
+					return
+				}
+			}
+			// Outputs kept from earlier calls are unchanged by later ones.
+			for k, out := range outs {
+				if i := (k*7 + g) % len(cases); string(out) != want[i] {
+					errs <- "kept " + cases[i].code
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent Call differs: %s", e)
+	}
 }

@@ -1,6 +1,9 @@
 package card
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+	"sync"
+)
 
 // MaxInput is the largest input the core reads; a larger one gets a
 // payload-limit diagnostic without being parsed. For lint the limit holds
@@ -98,9 +101,20 @@ type resultWriter interface {
 // returns the JSON output {"ok":…,"diagnostics":[…],"result":…}. It never
 // panics; every problem with the input is a diagnostic.
 func Call(op string, input []byte) []byte {
-	var k Caller
-	return k.Call(op, input)
+	k := callers.Get().(*Caller)
+	out := k.Call(op, input)
+	// The output is the Caller's buffer, which the next call reuses: the
+	// caller gets its own copy, and the Caller goes back to the pool.
+	res := make([]byte, len(out))
+	copy(res, out)
+	callers.Put(k)
+	return res
 }
+
+// callers are scratch Callers for Call: their buffers survive between
+// calls, nothing else does (each call starts from prepare), so no caller
+// of Call can observe another's.
+var callers = sync.Pool{New: func() any { return new(Caller) }}
 
 // Run is Call for Go callers: it returns the output as a value, with Result
 // set to the operation's typed result (*AddCardOptions, *OpenCardOptions,

@@ -18,7 +18,9 @@ func TestSecretSpellingsEverywhere(t *testing.T) {
 	nearMisses := []string{"activate_ticket", "ticket_id", "card_ticket_count", "token_type", "public_key", "secretary"}
 
 	// Each place: a request with the member named {K} holding the value {V}.
-	ext := func(inner string) string { return jsonString(`{"timestamp":1404896688,"signature":"` + goodSig + `",` + inner + `}`) }
+	ext := func(inner string) string {
+		return jsonString(`{"timestamp":1404896688,"signature":"` + goodSig + `",` + inner + `}`)
+	}
 	places := []struct{ name, op, req string }{
 		{"addCard options", OpValidateCardList, `{"payload":{"cardList":[{"cardId":"` + goodID + `","cardExt":` + ext(`"nonce_str":"a"`) + `}],{K}:{V}}}`},
 		{"addCard cardExt", OpValidateCardList, `{"payload":{"cardList":[{"cardId":"` + goodID + `","cardExt":` + ext(`{K}:{V}`) + `}]}}`},
