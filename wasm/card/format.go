@@ -158,9 +158,47 @@ func (c *checker) textReport() string {
 				w.raw(p)
 			}
 		}
+		c.skippedLine(w)
 	}
 	w.byte('\n')
 	return string(w.b)
+}
+
+// maxSkippedNamed is how many skipped files the text report names.
+const maxSkippedNamed = 10
+
+// skippedLine names the files lint skipped and why (no card payload), the
+// first maxSkippedNamed of them.
+func (c *checker) skippedLine(w *jsonOut) {
+	if c.zh {
+		w.raw("\n跳过（没有卡券参数）：")
+	} else {
+		w.raw("\nskipped, without card payloads: ")
+	}
+	n := 0
+	for _, lf := range c.lint.files {
+		if lf.checked() {
+			continue
+		}
+		if n < maxSkippedNamed {
+			if n > 0 {
+				if c.zh {
+					w.raw("、")
+				} else {
+					w.raw(", ")
+				}
+			}
+			w.raw(lf.path)
+		}
+		n++
+	}
+	if more := n - maxSkippedNamed; more > 0 {
+		if c.zh {
+			w.raw("（另有 " + itoa(more) + " 个）")
+		} else {
+			w.raw(" (and " + itoa(more) + " more)")
+		}
+	}
 }
 
 func plural(n int, one, many string) string {
