@@ -1,7 +1,7 @@
 # The npm package in js/: its build (build.mjs: the CommonJS entry and the
 # mini program build, from the ES module sources and the committed wasm),
-# Node tests (vectors, API, CLI, types, headless Chromium, bundlers) and its
-# benchmark. None of them builds the wasm.
+# Node tests (vectors, API, CLI, types, headless Chromium, bundlers, the
+# ESLint plugin) and its benchmarks. None of them builds the wasm.
 TEST_TARGETS  += test-js
 BENCH_TARGETS += bench-js
 CHECK_TARGETS += check-js
@@ -11,13 +11,13 @@ NODE ?= node
 
 .PHONY: test-js bench-js js-deps js-build check-js
 
-JS_BUILT   := js/index.cjs js/index.d.cts js/testing.cjs js/testing.d.cts js/miniprogram_dist/index.js js/miniprogram_dist/testing.js js/miniprogram_dist/wxcard.wasm.br
-JS_SOURCES := js/build.mjs js/core.js js/guard.js js/mock.js js/rules.js js/testing.js js/testing.d.ts js/index.js js/miniprogram.js js/index.d.ts wasm/wxcard.wasm
+JS_BUILT   := js/index.cjs js/index.d.cts js/testing.cjs js/testing.d.cts js/eslint.cjs js/eslint.d.cts js/miniprogram_dist/index.js js/miniprogram_dist/testing.js js/miniprogram_dist/wxcard.wasm.br
+JS_SOURCES := js/build.mjs js/core.js js/guard.js js/mock.js js/rules.js js/testing.js js/testing.d.ts js/eslint.js js/eslint-rules.json js/eslint.d.ts js/index.js js/miniprogram.js js/index.d.ts wasm/wxcard.wasm
 
 js-deps:
 	@test -d js/node_modules || { cd js && $(NPM) ci --no-audit --no-fund; }
 
-# One rule makes all four files; the stamp keeps make from running it per file.
+# One rule makes all the built files; the stamp keeps make from running it per file.
 js-build: js/.built
 js/.built: $(JS_SOURCES) | js-deps
 	@test -f wasm/wxcard.wasm || { echo "wasm/wxcard.wasm is missing (make wasm builds it)"; exit 1; }
@@ -29,6 +29,7 @@ test-js: js-build
 
 bench-js: js-build
 	cd js && $(NODE) bench/bench.js
+	cd js && $(NODE) bench/eslint.mjs
 
 # The build is reproducible: two builds into fresh folders give the same
 # bytes, and the brotli file holds exactly the committed wasm.

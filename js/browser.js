@@ -49,6 +49,7 @@ const engine = createEngine(browserPlatform);
 
 export const {
   init,
+  initSync,
   guard,
   isInitialized,
   call,

@@ -2,6 +2,7 @@
 // those sources (nothing here is written by hand):
 //   index.cjs, index.d.cts       the CommonJS entry for require() and its types
 //   testing.cjs, testing.d.cts   wxcard/testing for require()
+//   eslint.cjs                   wxcard/eslint for require()
 //   miniprogram_dist/index.js    the mini program entry (CommonJS, see below)
 //   miniprogram_dist/testing.js  wxcard/testing in a mini program
 //   miniprogram_dist/wxcard.wasm.br  the module, brotli-compressed
@@ -102,6 +103,13 @@ export async function buildAll(out = HERE) {
     plugins: [entryAs('./index.cjs')],
     banner: { js: header('wxcard/testing, CommonJS') },
   });
+  // wxcard/eslint for require(), bound to the CommonJS entry.
+  const eslintCjs = await bundle('eslint.js', {
+    platform: 'node',
+    target: 'node18',
+    plugins: [entryAs('./index.cjs')],
+    banner: { js: header('wxcard/eslint, CommonJS') },
+  });
   const mpTesting = await bundle('testing.js', {
     platform: 'neutral',
     target: 'es2017',
@@ -133,6 +141,8 @@ export async function buildAll(out = HERE) {
   writeFileSync(join(out, 'miniprogram_dist', 'index.js'), mp);
   writeFileSync(join(out, 'miniprogram_dist', 'testing.js'), mpTesting);
   writeFileSync(join(out, 'testing.cjs'), testingCjs);
+  writeFileSync(join(out, 'eslint.cjs'), eslintCjs);
+  writeFileSync(join(out, 'eslint.d.cts'), readFileSync(join(HERE, 'eslint.d.ts'), 'utf8'));
   // The CommonJS declarations refer to the CommonJS entry's.
   writeFileSync(join(out, 'testing.d.cts'), readFileSync(join(HERE, 'testing.d.ts'), 'utf8').replace("from './index.js'", "from './index.cjs'"));
   writeFileSync(join(out, 'miniprogram_dist', 'wxcard.wasm.br'), br);

@@ -552,6 +552,35 @@ export function createWxcard(platform) {
     return pending;
   }
 
+  // Synchronous loading, for hosts whose callers cannot wait (ESLint rules):
+  // bytes or a compiled module, compiled and instantiated on this thread.
+  // Node allows a module of any size this way; browsers limit it to 8 MB of
+  // code on the main thread, and mini programs have no WebAssembly global.
+  function initSync(source) {
+    if (inst) return;
+    if (!hasWasm()) throw new WxcardError('wxcard: no WebAssembly here; initSync needs the WebAssembly global');
+    const bytes = platform.resolveSync ? platform.resolveSync(source) : source;
+    let compiled = bytes;
+    if (!(bytes instanceof WebAssembly.Module)) {
+      if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+        throw new TypeError('wxcard: initSync() takes the wasm bytes or a WebAssembly.Module');
+      }
+      try {
+        compiled = new WebAssembly.Module(bytes);
+      } catch (err) {
+        throw new WxcardError(`wxcard: the given bytes are not a valid WebAssembly module: ${err.message}`, { cause: err });
+      }
+    }
+    checkImports(compiled);
+    const imports = makeImports(platform.getRandomValues);
+    const i = adopt(new WebAssembly.Instance(compiled, imports.object), imports);
+    module = compiled;
+    injected = null;
+    inst = i;
+    recovery = null;
+    pending = Promise.resolve();
+  }
+
   // After a trap the instance's memory is suspect: drop it and build a new
   // one from the same compiled module, synchronously where the platform
   // allows, else in the background (calls then say to await init()). An
@@ -670,6 +699,7 @@ export function createWxcard(platform) {
   const api = {
     guard: (wx, options) => guardOf(wx, options),
     init,
+    initSync,
     isInitialized: () => inst !== null,
     call,
     callRaw,

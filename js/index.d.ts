@@ -229,6 +229,12 @@ export interface InitOptions {
  * default: WXWebAssembly.instantiate('/miniprogram_npm/wxcard/wxcard.wasm.br').
  */
 export function init(source?: WasmSource | InitOptions): Promise<void>;
+/**
+ * Loads the module synchronously, for callers that cannot wait (ESLint rules). Node: the default
+ * file, a path, a file: URL or the bytes (reading a file needs Node ≥ 20.16); elsewhere the bytes or a
+ * WebAssembly.Module. Browsers allow it only for small modules off the main thread; mini programs not at all.
+ */
+export function initSync(source?: string | URLLike | ArrayBuffer | ArrayBufferView | CompiledModule): void;
 export function isInitialized(): boolean;
 
 /** Input: the request object, its JSON text, or its bytes. */
@@ -300,6 +306,7 @@ export function guard(wx: object, options?: GuardOptions): GuardHandle;
 
 export interface Wxcard {
   init: typeof init;
+  initSync: typeof initSync;
   guard: typeof guard;
   isInitialized: typeof isInitialized;
   call: typeof call;

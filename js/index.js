@@ -76,9 +76,36 @@ function getRandomValues(b) {
   for (let i = 0; i < b.length; i++) b[i] = (Math.random() * 256) >>> 0;
 }
 
+// initSync's sources: the default file, a path or file: URL, or bytes.
+function resolveSync(source) {
+  const fs = process.getBuiltinModule ? process.getBuiltinModule('fs') : null;
+  const need = () => {
+    if (!fs) throw new WxcardError('wxcard: initSync() needs Node ≥ 20.16 to read a file; pass the bytes');
+    return fs;
+  };
+  if (source == null) {
+    const urls = wasmUrls();
+    for (const url of urls) {
+      try {
+        return need().readFileSync(url);
+      } catch (err) {
+        if (err.code !== 'ENOENT') throw err;
+      }
+    }
+    const [packaged, development] = urls.map((u) => decodeURIComponent(u.pathname));
+    throw new WxcardError(`wxcard: wxcard.wasm not found at ${packaged} or ${development}; pass its bytes to initSync()`);
+  }
+  if (source instanceof URL || typeof source === 'string') {
+    if (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !source.startsWith('file:')) throw noFetch();
+    return need().readFileSync(typeof source === 'string' && !source.startsWith('file:') ? source : new URL(source));
+  }
+  return source;
+}
+
 const nodePlatform = {
   text,
   resolve,
+  resolveSync,
   defaultSource: readDefault,
   getRandomValues,
 };
@@ -92,6 +119,7 @@ const engine = createEngine(nodePlatform);
 
 export const {
   init,
+  initSync,
   guard,
   isInitialized,
   call,

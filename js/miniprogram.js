@@ -102,6 +102,7 @@ const engine = createEngine(createPlatform());
 
 export const {
   init,
+  initSync,
   guard,
   isInitialized,
   call,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { JS_DIR, REPO, WASM_PATH, requireWasm } from './helpers.js';
 
-const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm', 'index.cjs', 'index.d.cts', 'testing.cjs', 'testing.d.cts', 'miniprogram_dist', '.built']);
+const SKIP = new Set(['node_modules', 'test', 'bench', 'testdata', 'wxcard.wasm', 'index.cjs', 'index.d.cts', 'testing.cjs', 'testing.d.cts', 'eslint.cjs', 'eslint.d.cts', 'miniprogram_dist', '.built']);
 
 test('npm pack gives a package that imports, inits from its own wasm and runs its bin', { timeout: 120_000 }, (t) => {
   requireWasm();
@@ -42,9 +42,9 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   assert.deepEqual(
     files,
     [
-      'bin', 'browser.js', 'cli.js', 'core.js', 'guard.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'LICENSE',
-      'miniprogram.js', 'miniprogram_dist', 'mock.js', 'package.json', 'README.md', 'rules.js', 'testing.cjs', 'testing.d.cts',
-      'testing.d.ts', 'testing.js', 'wxcard.wasm',
+      'bin', 'browser.js', 'cli.js', 'core.js', 'eslint-rules.json', 'eslint.cjs', 'eslint.d.cts', 'eslint.d.ts', 'eslint.js',
+      'guard.js', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'LICENSE', 'miniprogram.js', 'miniprogram_dist', 'mock.js',
+      'package.json', 'README.md', 'rules.js', 'testing.cjs', 'testing.d.cts', 'testing.d.ts', 'testing.js', 'wxcard.wasm',
     ].sort(),
   );
   assert.deepEqual(readdirSync(join(pkg, 'miniprogram_dist')).sort(), ['index.js', 'testing.js', 'wxcard.wasm.br']);
@@ -68,6 +68,15 @@ test('npm pack gives a package that imports, inits from its own wasm and runs it
   const rc = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', cjs], { cwd: app, encoding: 'utf8' });
   assert.equal(rc.status, 0, rc.stderr);
   assert.equal(rc.stdout + rc.stderr, '');
+  // wxcard/eslint by import and by require: the same rules.
+  const eslint = `
+    const esm = (await import('wxcard/eslint')).default;
+    const cjs = (await import('node:module')).createRequire(${JSON.stringify(join(app, 'x.cjs'))})('wxcard/eslint');
+    if (Object.keys(esm.rules).join() !== Object.keys(cjs.rules).join() || !cjs.configs.recommended.rules['wxcard/payload']) process.exit(3);
+  `;
+  const re = spawnSync(process.execPath, ['--input-type=module', '-e', eslint], { cwd: app, encoding: 'utf8' });
+  assert.equal(re.status, 0, re.stderr);
+  assert.equal(re.stdout + re.stderr, '');
 
   const bin = spawnSync(process.execPath, [join(pkg, 'bin', 'wxcard.js'), 'run', 'validateCardList'], {
     cwd: app,
