@@ -9,7 +9,7 @@ CHECK_TARGETS := check-go
 
 -include $(sort $(wildcard build/*.mk))
 
-.PHONY: run test bench check test-go bench-core check-go
+.PHONY: run test test-suites bench check test-go bench-core check-go
 # The examples hold deliberate mistakes, so lint's exit 1 is expected here;
 # only a usage or internal error (2) fails the target.
 run:
@@ -21,14 +21,24 @@ run:
 	echo; echo "wxcard lint exited $$rc (1: the examples above hold deliberate mistakes)."; \
 	echo "Next: ./bin/wxcard lint path/to/your/payloads (--help for the options), or make test for every test."
 
-test: $(TEST_TARGETS)
+# Every suite prints little (a dot per ten tests, failures in full) and one
+# summary line; make test ends with all of them.
+SUMMARY := $(CURDIR)/.test-summary
+test:
+	@rm -f $(SUMMARY)
+	@WXCARD_TEST_SUMMARY=$(SUMMARY) $(MAKE) --no-print-directory test-suites; rc=$$?; \
+	echo; echo "make test:"; sed 's/^/  /' $(SUMMARY) 2>/dev/null; \
+	if [ $$rc -eq 0 ]; then echo "  every suite passed"; else echo "  FAILED (exit $$rc): see the failures above"; fi; \
+	rm -f $(SUMMARY); exit $$rc
+
+test-suites: $(TEST_TARGETS)
 
 bench: $(BENCH_TARGETS)
 
 check: $(CHECK_TARGETS)
 
 test-go:
-	$(GO) test ./...
+	@GO=$(GO) WXCARD_TEST_SUITE="go test ./..." build/go-test.sh ./...
 
 bench-core:
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/card/

@@ -25,7 +25,7 @@ js/.built: $(JS_SOURCES) | js-deps
 	@touch $@
 
 test-js: js-build
-	cd js && WXCARD_REQUIRE_VECTORS=1 $(NPM) test
+	@cd js && WXCARD_REQUIRE_VECTORS=1 WXCARD_TEST_SUITE="js (node --test)" $(NODE) --test --test-reporter=$(CURDIR)/build/test-reporter.mjs test/*.test.js
 
 bench-js: js-build
 	cd js && $(NODE) bench/bench.js

@@ -10,4 +10,4 @@ miniprogram-deps:
 	@test -d tests/miniprogram/node_modules || { cd tests/miniprogram && $(NPM) ci --no-audit --no-fund; }
 
 test-miniprogram: $(JS_TARBALL) miniprogram-deps
-	cd tests/miniprogram && WXCARD_TARBALL=$(CURDIR)/$(JS_TARBALL) $(NODE) --test test/*.test.js
+	@cd tests/miniprogram && WXCARD_TARBALL=$(CURDIR)/$(JS_TARBALL) WXCARD_TEST_SUITE="mini program toolchain" $(NODE) --test --test-reporter=$(CURDIR)/build/test-reporter.mjs test/*.test.js

@@ -25,11 +25,11 @@ test-race:
 	@cc=$$(CGO_ENABLED=1 $(GO) env CC); \
 	if command -v "$${cc%% *}" >/dev/null 2>&1; then \
 		echo "$(GO) test -race -short -count=1 ./host/..."; \
-		CGO_ENABLED=1 $(GO) test -race -short -count=1 ./host/...; \
+		CGO_ENABLED=1 GO=$(GO) WXCARD_TEST_SUITE="go test -race ./host/..." build/go-test.sh -race -short -count=1 ./host/...; \
 	else \
 		echo "test-race: WARNING: no C compiler ('$$cc') for the race detector; install gcc." >&2; \
 		echo "test-race: running ./host/... without -race." >&2; \
-		CGO_ENABLED=0 $(GO) test -short -count=1 ./host/...; \
+		CGO_ENABLED=0 GO=$(GO) WXCARD_TEST_SUITE="go test ./host/... (no race detector)" build/go-test.sh -short -count=1 ./host/...; \
 	fi
 
 # wazero against native card.Call, first answer, throughput and scaling.
