@@ -1014,6 +1014,7 @@ export function buildLintRequest(o, env = {}) {
     parts.push(Buffer.from('}'));
   });
   parts.push(Buffer.from(`]},"options":{"format":"${o.format}","locale":"${o.locale}"`));
+  if (o.color) parts.push(Buffer.from(',"color":true'));
   if (cards.size > 0) {
     const keys = [...cards.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     parts.push(Buffer.from(',"cards":{'));
@@ -1025,6 +1026,16 @@ export function buildLintRequest(o, env = {}) {
   }
   parts.push(Buffer.from('}}'));
   return Buffer.concat(parts);
+}
+
+/**
+ * Whether the text report is coloured, as the Go CLI decides: NO_COLOR (any
+ * value) turns it off, FORCE_COLOR (but "0" or "false") on, else a terminal.
+ */
+export function wantColor(env, isTTY) {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return !!isTTY;
 }
 
 /** lint's exit status for an output: 1 on errors or more than maxWarnings (≥ 0) warnings. */
@@ -1059,6 +1070,7 @@ async function lint(a, args) {
       return a.fail(cmd, REFUSE_POSITIONAL);
     }
   }
+  o.color = o.format === 'text' && wantColor(a.env, a.isTTY);
   let request;
   try {
     request = buildLintRequest(o, a.env);
@@ -1208,6 +1220,7 @@ export async function main(argv, io) {
   const a = {
     env,
     engine,
+    isTTY: !!(io.stdout && io.stdout.isTTY),
     stdin: io.stdin,
     out: (s) => io.stdout.write(Buffer.from(s, 'utf8')),
     outBytes: (b) => io.stdout.write(b),

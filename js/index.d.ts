@@ -88,6 +88,8 @@ export interface Options {
 }
 export interface LintOptions extends Options {
   format?: 'text' | 'json' | 'sarif' | 'github';
+  /** ANSI colours in the text report (as ESLint's stylish format). */
+  color?: boolean;
 }
 
 /** The request envelope every operation takes. */

@@ -79,6 +79,7 @@ type lintRequest struct {
 	Options struct {
 		Format string                     `json:"format"`
 		Locale string                     `json:"locale"`
+		Color  bool                       `json:"color,omitempty"`
 		Cards  map[string]json.RawMessage `json:"cards,omitempty"`
 	} `json:"options"`
 }
@@ -119,6 +120,7 @@ func (a *app) lint(args []string) int {
 	var req lintRequest
 	req.Options.Format = *format
 	req.Options.Locale = loc
+	req.Options.Color = *format == "text" && wantColor(a.getenv, a.stdout)
 	if req.Options.Cards, err = readCards(cards); err != nil {
 		return a.fail(cmd, err.Error())
 	}
@@ -195,6 +197,24 @@ func (a *app) lint(args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// wantColor says whether the text report is coloured: NO_COLOR (any value)
+// turns it off, FORCE_COLOR (but "0" or "false") on, else a terminal on
+// stdout. The npm CLI decides the same way.
+func wantColor(getenv func(string) string, stdout io.Writer) bool {
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	if f := getenv("FORCE_COLOR"); f != "" {
+		return f != "0" && f != "false"
+	}
+	file, ok := stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := file.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // brief is what lint's exit status needs of a diagnostic.

@@ -62,3 +62,33 @@ func TestLintFormatsGolden(t *testing.T) {
 		}
 	}
 }
+
+// The text report is coloured when FORCE_COLOR asks, not when NO_COLOR
+// forbids it, and never in another format (the npm CLI decides alike: its
+// parity test runs the same cases).
+func TestLintColor(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	require.NoError(t, err)
+	t.Chdir(filepath.Dir(root))
+	const esc = "\x1b["
+	for _, tc := range []struct {
+		env    map[string]string
+		format string
+		color  bool
+	}{
+		{map[string]string{"FORCE_COLOR": "1"}, "text", true},
+		{map[string]string{"FORCE_COLOR": "0"}, "text", false},
+		{map[string]string{"FORCE_COLOR": "false"}, "text", false},
+		{map[string]string{"FORCE_COLOR": "1", "NO_COLOR": "1"}, "text", false},
+		{map[string]string{"FORCE_COLOR": "1"}, "json", false},
+		{map[string]string{}, "text", false}, // a buffer, not a terminal
+	} {
+		c := cliCase{name: "color", args: []string{"lint", "--format", tc.format, "examples/coupons"}, env: tc.env}
+		got := c.run(t)
+		assert.Equal(t, tc.color, strings.Contains(got, esc), "%v %s:\n%s", tc.env, tc.format, got)
+		if tc.color {
+			assert.Contains(t, got, esc+"31merror"+esc+"39m", got)
+			assert.Contains(t, got, esc+"4mexamples/coupons/md5-sign-and-card-fields.json"+esc+"24m", got)
+		}
+	}
+}

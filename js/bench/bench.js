@@ -255,7 +255,7 @@ printSizes();
 
 // Native Go on the same request bytes, in this run (go run: the module root
 // is the repository).
-const native = spawnSync('go', ['run', './js/testdata/nativebench', 'validateCardList'], {
+const native = spawnSync('go', ['run', './tests/cmd/nativebench', 'validateCardList'], {
   cwd: join(JS_DIR, '..'),
   input: raw,
   encoding: 'utf8',

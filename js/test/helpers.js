@@ -102,7 +102,7 @@ INLINE_CASES.push({ op: 'validateCardList', input: Buffer.from([0x7b, 0x22, 0xff
 /** Runs cases through the native Go core (go run); returns Buffers. */
 export function nativeOutputs(cases) {
   const req = JSON.stringify(cases.map((c) => ({ op: c.op, input: Buffer.from(c.input).toString('base64') })));
-  const r = spawnSync(process.env.GO || 'go', ['run', './js/testdata/nativecall'], {
+  const r = spawnSync(process.env.GO || 'go', ['run', './tests/cmd/nativecall'], {
     cwd: REPO,
     input: req,
     encoding: 'utf8',

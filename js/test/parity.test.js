@@ -103,6 +103,10 @@ function cases(dir) {
     for (const locale of ['en', 'zh-CN']) add(['lint', '--format', format, '--locale', locale, 'examples']);
   }
   add(['lint', 'examples'], { env: { LANG: 'zh_CN.UTF-8' } });
+  // Colour: asked for, forbidden, and never outside the text report.
+  add(['lint', 'examples'], { env: { FORCE_COLOR: '1' } });
+  add(['lint', 'examples'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+  add(['lint', '--format', 'json', 'examples/coupons'], { env: { FORCE_COLOR: 'true' } });
   add(['lint', '--max-warnings', '0', 'examples/addcard/good.json', 'examples/opencard']);
   add(['lint', '--max-warnings', '100', 'examples']);
   add(['lint', '--cards', 'examples/cards', 'examples/addcard']);

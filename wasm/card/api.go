@@ -106,6 +106,9 @@ func (c *checker) checkOptions(op string) {
 		c.errorf(CodeRequestInvalid, noSpan, "/options/now", msgOptNowMillis, itoa64(o.now), itoa64(o.now/1000))
 		o.hasNow = false
 	}
+	if o.color && op != OpLint {
+		c.errorf(CodeRequestInvalid, noSpan, "/options/color", msgOptColorOp)
+	}
 	switch {
 	case o.format == "":
 	case op != OpLint:

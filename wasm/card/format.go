@@ -103,7 +103,7 @@ func (c *checker) textReport() string {
 			if file == "" {
 				file = "(request)"
 			}
-			w.raw(file)
+			c.paint(w, ansiUnderline, file, ansiNoUnderline)
 			w.byte('\n')
 			width = 0
 			for j := i; j < len(c.findings) && c.fileOf(&c.findings[j]) == cur; j++ {
@@ -112,14 +112,14 @@ func (c *checker) textReport() string {
 		}
 		pos := posText(f)
 		w.raw("  ")
-		w.raw(pos)
+		c.paint(w, ansiDim, pos, ansiNoDim)
 		w.pad(width - len(pos) + 2)
 		sev := string(f.sev)
-		w.raw(sev)
+		c.paint(w, severityColor(f.sev), sev, ansiNoColor)
 		w.pad(9 - len(sev))
 		w.raw(f.msg)
 		w.raw("  ")
-		w.raw(f.code)
+		c.paint(w, ansiDim, f.code, ansiNoDim)
 		w.byte('\n')
 	}
 	errs, warns, infos := c.counts()
@@ -128,6 +128,17 @@ func (c *checker) textReport() string {
 		w.byte('\n')
 	}
 	total := errs + warns + infos
+	// The summary in bold, red with errors, yellow with warnings only, green
+	// when clean (as ESLint's stylish format); its colour ends with the line.
+	switch {
+	case !c.opts.color:
+	case errs > 0:
+		w.raw(ansiBold + ansiRed)
+	case total > 0:
+		w.raw(ansiBold + ansiYellow)
+	default:
+		w.raw(ansiBold + ansiGreen)
+	}
 	switch {
 	case total == 0 && c.zh:
 		w.raw("✔ 检查了 " + itoa(checked) + " 个文件，没有发现问题")
@@ -158,10 +169,52 @@ func (c *checker) textReport() string {
 				w.raw(p)
 			}
 		}
+	}
+	if c.opts.color {
+		w.raw(ansiNoColor + ansiNoBold)
+	}
+	if skipped > 0 {
 		c.skippedLine(w)
 	}
 	w.byte('\n')
 	return string(w.b)
+}
+
+// ANSI styles of the coloured text report (options.color), each with the
+// code that ends it and nothing else.
+const (
+	ansiBold        = "\x1b[1m"
+	ansiNoBold      = "\x1b[22m"
+	ansiDim         = "\x1b[2m"
+	ansiNoDim       = "\x1b[22m"
+	ansiUnderline   = "\x1b[4m"
+	ansiNoUnderline = "\x1b[24m"
+	ansiRed         = "\x1b[31m"
+	ansiYellow      = "\x1b[33m"
+	ansiGreen       = "\x1b[32m"
+	ansiCyan        = "\x1b[36m"
+	ansiNoColor     = "\x1b[39m"
+)
+
+func severityColor(s Severity) string {
+	switch s {
+	case SeverityError:
+		return ansiRed
+	case SeverityWarning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+// paint writes s, in style when the report is coloured.
+func (c *checker) paint(w *jsonOut, style, s, end string) {
+	if !c.opts.color {
+		w.raw(s)
+		return
+	}
+	w.raw(style)
+	w.raw(s)
+	w.raw(end)
 }
 
 // maxSkippedNamed is how many skipped files the text report names.

@@ -184,6 +184,8 @@ const (
 	msgAddCardFailGetLimit
 	msgAddCardFailSystem
 	msgSecretPEM
+	msgOptColor
+	msgOptColorOp
 	msgCount
 )
 
@@ -228,7 +230,7 @@ var messages = [msgCount]Text{
 	msgReqUnknownKey:        {"unknown request key {0}: a request has only payload and options; move it into one of them, or remove it", "未知的请求键 {0}：请求只有 payload 和 options 两个键；请把它移入其中之一，或删除"},
 	msgReqNoPayload:         {"the request has no payload: add \"payload\" holding the operation's input (e.g. the object passed to wx.addCard)", "请求缺少 payload：请加上 \"payload\"，值为该操作的输入（如传给 wx.addCard 的对象）"},
 	msgReqOptionsType:       {"options must be an object, not {0}: pass an object such as {\"locale\": \"zh-CN\"}, or leave options out", "options 必须是对象，而不是{0}：请传入对象（如 {\"locale\": \"zh-CN\"}），或省略 options"},
-	msgReqUnknownOption:     {"unknown option {0}: remove it, or use locale, cards, now or maxSkewSeconds (lint also takes format, parseReferrerInfo seenActivateTickets)", "未知选项 {0}：请删除，或改用 locale、cards、now、maxSkewSeconds（lint 另有 format，parseReferrerInfo 另有 seenActivateTickets）"},
+	msgReqUnknownOption:     {"unknown option {0}: remove it, or use locale, cards, now or maxSkewSeconds (lint also takes format and color, parseReferrerInfo seenActivateTickets)", "未知选项 {0}：请删除，或改用 locale、cards、now、maxSkewSeconds（lint 另有 format 和 color，parseReferrerInfo 另有 seenActivateTickets）"},
 	msgReqUnknownOptionHint: {"unknown option {0}: did you mean {1}?", "未知选项 {0}：是否应为 {1}？"},
 	msgOptLocale:            {"option locale must be \"en\" or \"zh-CN\", not {0}", "选项 locale 必须是 \"en\" 或 \"zh-CN\"，而不是 {0}"},
 	msgOptInteger:           {"option {0} must be a whole number of seconds, not {1}", "选项 {0} 必须是整数秒，而不是 {1}"},
@@ -367,6 +369,8 @@ var messages = [msgCount]Text{
 	msgAddCardFailGetLimit:       {"addCard failed: {0}. 已领取 means the user already holds as many of this card as its get_limit allows: tell the user, or raise get_limit with card/update", "添加卡券失败：{0}。“已领取”表示用户持有的数量已达该卡券的领取上限 get_limit：请提示用户，或用 card/update 调高 get_limit"},
 	msgAddCardFailSystem:         {"addCard failed: {0}. 系统错误 in the devtools usually means the card APIs cannot run there (try a real device); on a device it also follows a card of another official account, or a WeChat Pay coupon passed as a card: check that cardId belongs to the account bound to the mini program", "添加卡券失败：{0}。开发者工具里的“系统错误”通常表示卡券接口在工具中无法运行（请用真机调试）；真机上它也可能是因为卡券属于其他公众号，或把微信支付的代金券当作卡券传入：请确认 cardId 属于与小程序绑定的公众号"},
 	msgSecretPEM:                 {"this value is a PEM private key: keep it on the server, and replace the key (it has leaked)", "该值是 PEM 私钥：私钥只能留在服务端，并请立即更换（它已经泄露）"},
+	msgOptColor:                  {"option color must be true or false, not {0}", "选项 color 必须是 true 或 false，而不是{0}"},
+	msgOptColorOp:                {"option color applies to lint only: remove it from this request", "选项 color 仅用于 lint：请从本请求中删除"},
 }
 
 // format fills {0}, {1}, … in the template of id for the locale.

@@ -25,12 +25,13 @@ type options struct {
 	now     int64
 	maxSkew int64
 	format  string
+	color   bool     // lint's text report: ANSI colours, as ESLint's stylish
 	seen    []string // parseReferrerInfo: the activate_tickets a dev guard already handled
 }
 
 // internal converts o; seed keys the card definitions' index.
 func (o Options) internal(seed uint64) options {
-	in := options{locale: o.Locale, format: o.Format, maxSkew: defaultMaxSkew}
+	in := options{locale: o.Locale, format: o.Format, color: o.Color, maxSkew: defaultMaxSkew}
 	if o.Cards != nil {
 		in.cards = newCardDefs(seed)
 		for id, d := range o.Cards {
@@ -341,6 +342,16 @@ func (c *checker) readOptions(o int32, op string) {
 			default:
 				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptFormat, c.excerpt(v))
 			}
+		case "color":
+			n := &t.nodes[v]
+			switch {
+			case op != OpLint:
+				c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgOptColorOp)
+			case n.kind == kindBool:
+				opts.color = n.truth
+			default:
+				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptColor, c.kindOf(v))
+			}
 		case "seenActivateTickets":
 			c.readSeenTickets(k, v, op, path)
 		default:
@@ -354,7 +365,7 @@ func (c *checker) readOptions(o int32, op string) {
 	})
 }
 
-var optionNames = [...]string{"locale", "cards", "now", "maxSkewSeconds", "format", "seenActivateTickets"}
+var optionNames = [...]string{"locale", "cards", "now", "maxSkewSeconds", "format", "color", "seenActivateTickets"}
 
 // readSeenTickets reads options.seenActivateTickets: the activate_tickets
 // this app session already handled, which the dev guard keeps and passes so

@@ -132,6 +132,7 @@ type Options struct {
 	Now            *int64             `json:"now,omitempty"`            // unix seconds; enables time checks
 	MaxSkewSeconds *int64             `json:"maxSkewSeconds,omitempty"` // default 7200
 	Format         string             `json:"format,omitempty"`         // lint only: text, json, sarif, github
+	Color          bool               `json:"color,omitempty"`          // lint only: ANSI colours in the text report
 	// parseReferrerInfo only: activate_tickets already handled in this app
 	// session (the dev guard's memory); a repeat gets activate-ticket-reused.
 	SeenActivateTickets []string `json:"seenActivateTickets,omitempty"`
