@@ -377,7 +377,7 @@ func ruleCases() []ruleCase {
 		// A parameter name longer than 20 characters (component_access_token).
 		{CodeSecretInPayload, true, v, addReq(f{"outer_str": `"https://api.weixin.qq.com/cgi-bin/component/x?component_access_token=AbC"`}, "")},
 		// lint's coloured text report (the CLIs ask for it on a terminal).
-		{CodeCardIDMissing, true, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[{\"cardExt\":\"{}\"}]}"}]},"options":{"format":"text","color":true}}`},
+		{CodeRequestInvalid, false, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[{\"cardExt\":\"{}\"}]}"}]},"options":{"format":"text","color":true}}`},
 		{CodeRequestInvalid, true, v, addReq(nil, `{"color":true}`)},
 		{CodeRequestInvalid, true, OpLint, `{"payload":{"files":[]},"options":{"color":"yes"}}`},
 		{CodeRequestInvalid, false, OpLint, `{"payload":{"files":[]},"options":{"format":"text","color":false}}`},
