@@ -45,4 +45,4 @@ bench-core-wasm:
 	GOBIN=$(WAZERO_BIN) $(GO) install github.com/tetratelabs/wazero/cmd/wazero@$$v
 	PATH="$(WAZERO_BIN):$$PATH" GOWASIRUNTIME=wazero GOOS=wasip1 GOARCH=wasm \
 		$(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_wasip1_wasm_exec" \
-		-run '^$$' -bench 'Stages|Call/cards=10/' -benchmem ./wasm/card/
+		-run '^$$' -bench 'Stages|FixedCost|Call/cards=10/' -benchmem ./wasm/card/

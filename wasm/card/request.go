@@ -177,7 +177,8 @@ func (k *Caller) prepare(input []byte, limit int) *checker {
 	if seed == 0 {
 		seed = rand.Uint64() | 1
 	}
-	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, unknown: k.c.unknown[:0], seed: seed}
+	k.c = checker{t: &k.t, opts: &k.opts, findings: k.c.findings[:0], walk: k.c.walk[:0], cards: k.c.cards, keys: k.c.keys[:0], slots: k.c.slots, unknown: k.c.unknown[:0], seed: seed,
+		listed: k.c.listed[:0], dropped: k.c.dropped[:0], listedErr: k.c.listedErr[:0], rootOf: k.c.rootOf[:0]}
 	return &k.c
 }
 
