@@ -271,9 +271,13 @@ func (c *checker) resolve() {
 
 // diagnostics returns the resolved findings as public diagnostics.
 func (c *checker) diagnostics() []Diagnostic {
-	out := make([]Diagnostic, len(c.findings))
+	return c.appendDiagnostics(make([]Diagnostic, 0, len(c.findings)))
+}
+
+// appendDiagnostics appends the findings as diagnostics to out.
+func (c *checker) appendDiagnostics(out []Diagnostic) []Diagnostic {
 	for i := range c.findings {
-		out[i] = c.diagnostic(i)
+		out = append(out, c.diagnostic(i))
 	}
 	return out
 }

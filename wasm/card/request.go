@@ -131,10 +131,11 @@ func Run(op string, input []byte) Output {
 // almost nothing per call. The bytes Call returns are valid until the next
 // call. A Caller is not safe for concurrent use; its zero value is ready.
 type Caller struct {
-	t    tree
-	c    checker
-	opts options
-	out  []byte
+	t     tree
+	c     checker
+	opts  options
+	out   []byte
+	diags []Diagnostic // Call's scratch: encoded into out at once
 }
 
 // keepBytes bounds what a Caller holds on to between calls: after a larger
@@ -153,10 +154,14 @@ func (k *Caller) SetSeed(seed uint64) { k.c.seed = seed }
 func (k *Caller) Call(op string, input []byte) []byte {
 	c := k.prepare(input, limitFor(op))
 	res := c.request(op, input)
-	o := c.output(res)
+	o := Output{OK: c.ok(), Diagnostics: c.appendDiagnostics(k.diags[:0]), Report: c.report}
+	if res != nil {
+		o.Result = res
+	}
 	k.out = appendOutput(k.out[:0], &o)
+	k.diags = o.Diagnostics[:0]
 	out := k.out
-	if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes {
+	if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes || cap(k.diags) > MaxListed {
 		*k = Caller{}
 	}
 	return out
