@@ -180,7 +180,6 @@ func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool)
 	var extNode int32
 	cd.id, extNode = c.itemMembers(i, it, at, "cardExt", itemKeysAdd)
 	cd.idOK = c.checkCardID(cd.id, it, at, i)
-	defer c.idFormat(cd, at, i)
 	switch {
 	case extNode < 0:
 		c.errorf(CodeCardExtMissing, t.spanOf(it), at.item(i), msgCardExtMissing)
@@ -200,6 +199,8 @@ func (c *checker) readAddCard(cd *card, i int, it int32, at listCtx, build bool)
 	if cd.ext.obj >= 0 {
 		c.readExt(cd, i, at)
 	}
+	// Once the cardExt says which contract this is: a stock_id or a card_id.
+	c.idFormat(cd, at, i)
 }
 
 // newCard starts reading cardList item i into cd, setting every field; it
