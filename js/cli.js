@@ -1014,7 +1014,8 @@ export function buildLintRequest(o, env = {}) {
     parts.push(Buffer.from('}'));
   });
   parts.push(Buffer.from(`]},"options":{"format":"${o.format}","locale":"${o.locale}"`));
-  if (o.color) parts.push(Buffer.from(',"color":true'));
+  // The terminal's facts; the core decides the colour (as for the Go CLI).
+  if (o.terminal) parts.push(Buffer.from(',"color":'), Buffer.from(JSON.stringify(o.terminal)));
   if (cards.size > 0) {
     const keys = [...cards.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     parts.push(Buffer.from(',"cards":{'));
@@ -1028,15 +1029,6 @@ export function buildLintRequest(o, env = {}) {
   return Buffer.concat(parts);
 }
 
-/**
- * Whether the text report is coloured, as the Go CLI decides: NO_COLOR (any
- * value) turns it off, FORCE_COLOR (but "0" or "false") on, else a terminal.
- */
-export function wantColor(env, isTTY) {
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return !!isTTY;
-}
 
 /** lint's exit status for an output: 1 on errors or more than maxWarnings (≥ 0) warnings. */
 export function lintStatus(out, maxWarnings) {
@@ -1070,7 +1062,9 @@ async function lint(a, args) {
       return a.fail(cmd, REFUSE_POSITIONAL);
     }
   }
-  o.color = o.format === 'text' && wantColor(a.env, a.isTTY);
+  // The facts, when there are any (none means no colour either way).
+  const terminal = { tty: a.isTTY, NO_COLOR: a.env.NO_COLOR || '', FORCE_COLOR: a.env.FORCE_COLOR || '' };
+  if (terminal.tty || terminal.NO_COLOR || terminal.FORCE_COLOR) o.terminal = terminal;
   let request;
   try {
     request = buildLintRequest(o, a.env);

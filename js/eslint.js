@@ -5,6 +5,7 @@
 // (eslint.cjs) is built from this file by build.mjs.
 import { createWxcard, MAX_INPUT_BYTES } from './index.js';
 import RULE_META from './eslint-rules.json' with { type: 'json' };
+import { TEXTS, SECRET_NAMES, SECRET_MARKERS, MAX_FILE_BYTES } from './rules.js';
 
 const HOSTS = new Set(['wx', 'uni', 'Taro']);
 const APIS = new Map([
@@ -494,49 +495,38 @@ function cardItems(context, call) {
 
 const cardExtProp = (item) => item.properties.find((p) => p.type === 'Property' && propName(p) === 'cardExt');
 
-const TEXT = {
-  cardExtString: {
-    en: 'cardExt is {kind}; wx.addCard needs a JSON string (iOS reports 签名错误): pass JSON.stringify(cardExt)',
-    'zh-CN': 'cardExt 是{kind}；wx.addCard 要求 JSON 字符串（否则 iOS 上报“签名错误”）：请传 JSON.stringify(cardExt)',
+/** A rule's visitor that calls fn(cardExtProperty) for each cardList item of every addCard call. */
+const onCardExts = (context, fn) => ({
+  CallExpression(node) {
+    if (apiOf(node) !== 'addCard') return;
+    for (const item of cardItems(context, node)) {
+      const p = cardExtProp(item);
+      if (p) fn(p);
+    }
   },
-  object: { en: 'an object', 'zh-CN': '对象' },
-  array: { en: 'an array', 'zh-CN': '数组' },
-  millis: {
-    en: '{name} is {expr}, in milliseconds; WeChat takes unix seconds: use Math.floor(Date.now() / 1000), or better the timestamp the server signed',
-    'zh-CN': '{name} 用的是 {expr}，单位是毫秒；微信要求 unix 秒：请改为 Math.floor(Date.now() / 1000)，最好直接用服务端签名时的 timestamp',
-  },
-  toSeconds: { en: 'Divide by 1000 and floor: Math.floor(… / 1000)', 'zh-CN': '除以 1000 并取整：Math.floor(… / 1000)' },
-  encrypted: {
-    en: 'wx.openCard is given the codes addCard returned, which are encrypted: decrypt them on the server with card/code/decrypt and open the cards with the plain codes',
-    'zh-CN': 'wx.openCard 用的是 addCard 返回的 code，它们是加密的：请先在服务端用 card/code/decrypt 解码，再用明文 code 打开卡券',
-  },
-};
-const say = (context, id, args = {}) => TEXT[id][localeOf(context)].replace(/\{(\w+)\}/g, (_, k) => args[k]);
+});
+
+// The words are the core's (js/rules.js, generated from wasm/card): {0}, {1}
+// are filled here.
+const say = (context, id, ...args) => TEXTS[id][localeOf(context)].replace(/\{(\d)\}/g, (_, k) => args[k]);
 
 const cardextString = {
   meta: meta('cardext-string'),
   create(context) {
-    return {
-      CallExpression(node) {
-        if (apiOf(node) !== 'addCard') return;
-        for (const item of cardItems(context, node)) {
-          const p = cardExtProp(item);
-          if (!p) continue;
-          const v = resolve(context, p.value);
-          if (!v || (v.type !== 'ObjectExpression' && v.type !== 'ArrayExpression')) continue;
-          const kind = say(context, v.type === 'ArrayExpression' ? 'array' : 'object');
-          context.report({
-            node: p.value,
-            message: say(context, 'cardExtString', { kind }),
-            fix(fixer) {
-              const src = context.sourceCode.getText(p.value);
-              if (p.shorthand) return fixer.replaceText(p, `cardExt: JSON.stringify(${src})`);
-              return fixer.replaceText(p.value, `JSON.stringify(${src})`);
-            },
-          });
-        }
-      },
-    };
+    return onCardExts(context, (p) => {
+      const v = resolve(context, p.value);
+      if (!v || (v.type !== 'ObjectExpression' && v.type !== 'ArrayExpression')) return;
+      const kind = say(context, v.type === 'ArrayExpression' ? 'kind-array' : 'kind-object');
+      context.report({
+        node: p.value,
+        message: say(context, 'cardext-in-source', kind),
+        fix(fixer) {
+          const src = context.sourceCode.getText(p.value);
+          if (p.shorthand) return fixer.replaceText(p, `cardExt: JSON.stringify(${src})`);
+          return fixer.replaceText(p.value, `JSON.stringify(${src})`);
+        },
+      });
+    });
   },
 };
 
@@ -561,10 +551,8 @@ function millisClock(n) {
   return null;
 }
 
-/** The cardExt object literal of an item: given as is, or to JSON.stringify. */
-function cardExtObject(context, item) {
-  const p = cardExtProp(item);
-  if (!p) return null;
+/** The cardExt object literal a cardExt property gives: as is, or to JSON.stringify. */
+function cardExtObject(context, p) {
   let v = resolve(context, p.value);
   if (isJSONStringify(v)) v = resolve(context, v.arguments[0]);
   return v && v.type === 'ObjectExpression' ? v : null;
@@ -573,41 +561,36 @@ function cardExtObject(context, item) {
 const timestampSeconds = {
   meta: meta('timestamp-seconds'),
   create(context) {
-    return {
-      CallExpression(node) {
-        if (apiOf(node) !== 'addCard') return;
-        for (const item of cardItems(context, node)) {
-          const ext = cardExtObject(context, item);
-          if (!ext) continue;
-          for (const p of ext.properties) {
-            if (p.type !== 'Property') continue;
-            const name = propName(p);
-            if (name !== 'timestamp' && name !== 'fixed_begintimestamp') continue;
-            const v = resolve(context, p.value);
-            const clock = millisClock(v);
-            if (!clock) continue;
-            const sc = context.sourceCode;
-            const expr = sc.getText(clock);
-            let fix;
-            if (clock.range[0] >= p.value.range[0] && clock.range[1] <= p.value.range[1]) {
-              const replacement = clock.type === 'UnaryExpression' ? 'Math.floor(Date.now() / 1000)' : `Math.floor(${expr} / 1000)`;
-              fix = (fixer) => fixer.replaceText(clock, replacement);
-            } else {
-              // Read through a local const: divided where it is used, as the
-              // const may have other uses that want milliseconds.
-              const src = sc.getText(p.value);
-              const seconds = `Math.floor(${p.value.type === 'Identifier' ? src : `(${src})`} / 1000)`;
-              fix = (fixer) => (p.shorthand ? fixer.replaceText(p, `${sc.getText(p.key)}: ${seconds}`) : fixer.replaceText(p.value, seconds));
-            }
-            context.report({
-              node: p.value,
-              message: say(context, 'millis', { name, expr }),
-              suggest: [{ desc: say(context, 'toSeconds'), fix }],
-            });
-          }
+    return onCardExts(context, (prop) => {
+      const ext = cardExtObject(context, prop);
+      if (!ext) return;
+      for (const p of ext.properties) {
+        if (p.type !== 'Property') continue;
+        const name = propName(p);
+        if (name !== 'timestamp' && name !== 'fixed_begintimestamp') continue;
+        const v = resolve(context, p.value);
+        const clock = millisClock(v);
+        if (!clock) continue;
+        const sc = context.sourceCode;
+        const expr = sc.getText(clock);
+        let fix;
+        if (clock.range[0] >= p.value.range[0] && clock.range[1] <= p.value.range[1]) {
+          const replacement = clock.type === 'UnaryExpression' ? 'Math.floor(Date.now() / 1000)' : `Math.floor(${expr} / 1000)`;
+          fix = (fixer) => fixer.replaceText(clock, replacement);
+        } else {
+          // Read through a local const: divided where it is used, as the
+          // const may have other uses that want milliseconds.
+          const src = sc.getText(p.value);
+          const seconds = `Math.floor(${p.value.type === 'Identifier' ? src : `(${src})`} / 1000)`;
+          fix = (fixer) => (p.shorthand ? fixer.replaceText(p, `${sc.getText(p.key)}: ${seconds}`) : fixer.replaceText(p.value, seconds));
         }
-      },
-    };
+        context.report({
+          node: p.value,
+          message: say(context, 'timestamp-clock', name, expr),
+          suggest: [{ desc: say(context, 'seconds-suggestion'), fix }],
+        });
+      }
+    });
   },
 };
 
@@ -699,7 +682,7 @@ const opencardDecrypted = {
         const arg = node.arguments[0] && resolve(context, node.arguments[0]);
         if (!arg || arg.type !== 'ObjectExpression') return;
         const list = arg.properties.find((p) => p.type === 'Property' && propName(p) === 'cardList');
-        if (list && isTainted(list.value)) context.report({ node: list.value, message: say(context, 'encrypted') });
+        if (list && isTainted(list.value)) context.report({ node: list.value, message: say(context, 'opencard-encrypted') });
       },
     };
   },
@@ -709,13 +692,19 @@ const opencardDecrypted = {
 // the file that could name a secret goes to the core as lint requests (JSON
 // files without card payloads, which the core scans for secrets; one for
 // most files, see secretFiles); what it reports maps back to the node.
-const MAYBE_SECRET_NAME = /ticket|token|secret|key/i;
-// The core's names all end so, once lowercased and stripped to letters and
-// digits (keyword, tokenExpiry and apiKeyHint are not sent).
-const maybeSecretName = (name) => /(ticket|token|secret|key)$/i.test(name.replace(/[^A-Za-z0-9]/g, ''));
-// Query text names one of them before its `=` (or percent-encodes it); most
-// strings with an `=` (page paths, query strings) name none, and are not sent.
-const maybeSecretText = (s) => /%|PRIVATE KEY/.test(s) || (s.includes('=') && MAYBE_SECRET_NAME.test(s));
+// Only what could be one is sent, by the core's own lists (js/rules.js):
+// a name that, lowercased and stripped to letters and digits, ends with one
+// of its names (keyword, tokenExpiry and apiKeyHint are not sent) …
+const squeeze = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const maybeSecretName = (name) => {
+  const n = squeeze(name);
+  return SECRET_NAMES.some((s) => n.endsWith(s));
+};
+// … and a string holding one of its markers: a percent escape or a PEM key
+// at once, a query's `=` only beside one of the names (most strings with an
+// `=`, page paths and query strings, name none).
+const maybeSecretText = (s) =>
+  SECRET_MARKERS.some((m) => m !== '=' && s.includes(m)) || (s.includes('=') && SECRET_NAMES.some((n) => squeeze(s).includes(n)));
 
 const noClientSecret = {
   meta: meta('no-client-secret'),
@@ -781,7 +770,6 @@ const noClientSecret = {
 // in as many files as that takes, ASCII-only JSON (so characters are bytes).
 // An entry too long for a file by itself (a string of about a MiB) is not
 // checked.
-const SECRET_FILE_BYTES = 1 << 20;
 const SECRET_FILE_ENTRIES = 500;
 
 function secretFiles(found) {
@@ -797,8 +785,8 @@ function secretFiles(found) {
   };
   found.forEach((f, i) => {
     const entry = f.text !== undefined ? '{"v":' + asciiJSON(f.text) + '}' : '{' + asciiJSON(f.name) + ':' + asciiJSON(f.value) + '}';
-    if (entry.length + 2 > SECRET_FILE_BYTES) return;
-    if (size + entry.length + 1 > SECRET_FILE_BYTES || parts.length === SECRET_FILE_ENTRIES) flush();
+    if (entry.length + 2 > MAX_FILE_BYTES) return;
+    if (size + entry.length + 1 > MAX_FILE_BYTES || parts.length === SECRET_FILE_ENTRIES) flush();
     parts.push(entry);
     items.push(i);
     size += entry.length + 1;

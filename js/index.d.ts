@@ -88,8 +88,11 @@ export interface Options {
 }
 export interface LintOptions extends Options {
   format?: 'text' | 'json' | 'sarif' | 'github';
-  /** ANSI colours in the text report (as ESLint's stylish format). */
-  color?: boolean;
+  /**
+   * ANSI colours in the text report (as ESLint's stylish format): on, off, or the terminal's facts for the
+   * core to decide (NO_COLOR off, FORCE_COLOR on unless "0"/"false", else tty).
+   */
+  color?: boolean | { tty?: boolean; NO_COLOR?: string; FORCE_COLOR?: string };
 }
 
 /** The request envelope every operation takes. */

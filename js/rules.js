@@ -62,3 +62,15 @@ export const RULES = Object.freeze({
 });
 // The most one payload or lint file may be (card.MaxInput): a CLI reads no more of a file.
 export const MAX_FILE_BYTES = 1048576;
+// The core's words for what the ESLint plugin reports about source code ({0}, {1} filled by it).
+export const TEXTS = Object.freeze({
+  'cardext-in-source': {"en":"cardExt is {0}; wx.addCard needs a JSON string (iOS reports 签名错误): pass JSON.stringify(cardExt)","zh-CN":"cardExt 是{0}；wx.addCard 要求 JSON 字符串（否则 iOS 上报“签名错误”）：请传 JSON.stringify(cardExt)"},
+  'kind-array': {"en":"an array","zh-CN":"数组"},
+  'kind-object': {"en":"an object","zh-CN":"对象"},
+  'opencard-encrypted': {"en":"wx.openCard is given the codes addCard returned, which are encrypted: decrypt them on the server with card/code/decrypt and open the cards with the plain codes","zh-CN":"wx.openCard 用的是 addCard 返回的 code，它们是加密的：请先在服务端用 card/code/decrypt 解码，再用明文 code 打开卡券"},
+  'seconds-suggestion': {"en":"Divide by 1000 and floor: Math.floor(… / 1000)","zh-CN":"除以 1000 并取整：Math.floor(… / 1000)"},
+  'timestamp-clock': {"en":"{0} is {1}, in milliseconds; WeChat takes unix seconds: use Math.floor(Date.now() / 1000), or better the timestamp the server signed","zh-CN":"{0} 用的是 {1}，单位是毫秒；微信要求 unix 秒：请改为 Math.floor(Date.now() / 1000)，最好直接用服务端签名时的 timestamp"},
+});
+// What secret-in-payload looks for (the core decides): names a key ends with, marks a value holds.
+export const SECRET_NAMES = Object.freeze(["apiticket","jsapiticket","ticket","accesstoken","refreshtoken","appsecret","clientsecret","secret","sessionkey","mchkey","apikey","apiv3key","privatekey"]);
+export const SECRET_MARKERS = Object.freeze(["=","%","PRIVATE KEY"]);

@@ -56,11 +56,11 @@ const (
 	MaxCoupons = 10
 	// MaxStockIDLen and MaxMerchantLen bound the digits of a stock_id and
 	// of send_coupon_merchant (WeChat Pay's are 7–10 digits today).
-	MaxStockIDLen  = 32
+	MaxStockIDLen  = card.MaxStockID
 	MaxMerchantLen = 32
 	// MaxOutRequestNoLen is the longest out_request_no: letters, digits
 	// and _-|*.
-	MaxOutRequestNoLen = 128
+	MaxOutRequestNoLen = card.MaxOutRequestNo
 	// MaxCouponCodeLen is the longest coupon_code: letters, digits, _ and -.
 	MaxCouponCodeLen = 32
 )
@@ -206,9 +206,10 @@ func checkCoupons(merchant string, coupons []Coupon) error {
 
 func checkCoupon(c Coupon) error {
 	switch {
-	case !digits(c.StockID, MaxStockIDLen):
+	// stock_id and out_request_no as the core's rules read them.
+	case !card.ValidStockID(c.StockID):
 		return fmt.Errorf("stock_id (批次号) must be 1 to %d digits", MaxStockIDLen)
-	case c.OutRequestNo == "" || len(c.OutRequestNo) > MaxOutRequestNoLen || !allOf(c.OutRequestNo, "_-|*"):
+	case !card.ValidOutRequestNo(c.OutRequestNo):
 		return fmt.Errorf("out_request_no must be 1 to %d characters of letters, digits and _-|*", MaxOutRequestNoLen)
 	case len(c.CouponCode) > MaxCouponCodeLen || !allOf(c.CouponCode, "_-"):
 		return fmt.Errorf("coupon_code must be 1 to %d letters, digits, _ or -", MaxCouponCodeLen)

@@ -3,8 +3,10 @@ package tests
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -48,5 +50,22 @@ func jsRules(t *testing.T) []byte {
 	b.WriteString("});\n")
 	b.WriteString("// The most one payload or lint file may be (card.MaxInput): a CLI reads no more of a file.\n")
 	b.WriteString("export const MAX_FILE_BYTES = " + strconv.Itoa(card.MaxInput) + ";\n")
+	js := func(v any) string {
+		var q bytes.Buffer
+		enc := json.NewEncoder(&q)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(v))
+		return string(bytes.TrimSpace(q.Bytes()))
+	}
+	b.WriteString("// The core's words for what the ESLint plugin reports about source code ({0}, {1} filled by it).\n")
+	b.WriteString("export const TEXTS = Object.freeze({\n")
+	texts := card.HostTexts()
+	for _, k := range slices.Sorted(maps.Keys(texts)) {
+		b.WriteString("  '" + k + "': " + js(map[string]string{"en": texts[k].En, "zh-CN": texts[k].Zh}) + ",\n")
+	}
+	b.WriteString("});\n")
+	b.WriteString("// What secret-in-payload looks for (the core decides): names a key ends with, marks a value holds.\n")
+	b.WriteString("export const SECRET_NAMES = Object.freeze(" + js(card.SecretNames()) + ");\n")
+	b.WriteString("export const SECRET_MARKERS = Object.freeze(" + js(card.SecretMarkers) + ");\n")
 	return b.Bytes()
 }

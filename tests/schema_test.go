@@ -43,7 +43,7 @@ func payloadSchema() map[string]any {
 	seconds := func(desc string) map[string]any {
 		return map[string]any{"type": "integer", "minimum": 0, "exclusiveMaximum": 1000000000000, "description": desc}
 	}
-	cardID := str(ruleNote(card.CodeCardIDMissing, card.CodeCardIDFormat), map[string]any{"minLength": 1, "examples": []string{"pFS7Fjg8kV1IdDz01r4SQwMkuCKc"}})
+	cardID := str(ruleNote(card.CodeCardIDMissing, card.CodeCardIDFormat, card.CodeStockIDFormat), map[string]any{"minLength": 1, "examples": []string{"pFS7Fjg8kV1IdDz01r4SQwMkuCKc", "1222080000000002"}})
 	cardExt := map[string]any{
 		"type":                 "object",
 		"additionalProperties": false,
@@ -60,12 +60,28 @@ func payloadSchema() map[string]any {
 			"balance":              map[string]any{"deprecated": true, "description": ruleNote(card.CodeLegacyField)},
 		},
 	}
+	// A merchant coupon's (商家券) cardExt: the other contract of wx.addCard.
+	couponExt := map[string]any{
+		"type":                 "object",
+		"additionalProperties": false,
+		"required":             []string{"out_request_no"},
+		"description":          ruleNote(card.CodeCouponFieldMissing),
+		"properties": map[string]any{
+			"out_request_no":       str(ruleNote(card.CodeOutRequestNoFormat, card.CodeOutRequestNoReused), map[string]any{"pattern": "^[A-Za-z0-9_|*-]{1,128}$"}),
+			"coupon_code":          str("The coupon's code in the merchant-API code mode. 商户指定的券 code。", map[string]any{"minLength": 1}),
+			"customize_send_time":  str(ruleNote(card.CodeSendTimeFormat), map[string]any{"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"}),
+			"send_coupon_merchant": str("The issuing merchant id; in the batch's first coupon. 发券商户号，放在本批第一张券中。", map[string]any{"minLength": 1}),
+			"sign":                 str(ruleNote(card.CodeCouponSignFormat), map[string]any{"pattern": "^[0-9A-Fa-f]{64}$"}),
+			"openid":               str("Accepted, not signed. 可以带，不参与签名。", map[string]any{"minLength": 1}),
+		},
+	}
 	addItem := map[string]any{
 		"type": "object", "additionalProperties": false, "required": []string{"cardId", "cardExt"},
 		"properties": map[string]any{
 			"cardId": cardID,
 			"cardExt": map[string]any{"type": "string", "description": ruleNote(card.CodeCardExtMissing, card.CodeCardExtNotString, card.CodeCardExtNotObject),
-				"contentMediaType": "application/json", "contentSchema": map[string]any{"$ref": "#/$defs/cardExt"}},
+				"contentMediaType": "application/json", "contentSchema": map[string]any{"anyOf": []any{
+					map[string]any{"$ref": "#/$defs/cardExt"}, map[string]any{"$ref": "#/$defs/couponExt"}}}},
 		},
 	}
 	openItem := map[string]any{
@@ -81,7 +97,7 @@ func payloadSchema() map[string]any {
 		"properties": map[string]any{
 			"encrypt_card_id": str(ruleNote(card.CodeExtraNotDecoded, card.CodeExtraOverDecoded, card.CodeExtraFragment), map[string]any{"pattern": "^[^ %#]+$"}),
 			"outer_str":       str(ruleNote(card.CodeExtraNotDecoded, card.CodeExtraFragment), map[string]any{"pattern": "^[^%#]*$"}),
-			"biz":             str(ruleNote(card.CodeExtraNotDecoded, card.CodeExtraOverDecoded, card.CodeExtraFragment), map[string]any{"pattern": "^[^ %#]+$"}),
+			"biz":             str(ruleNote(card.CodeExtraNotDecoded, card.CodeExtraOverDecoded, card.CodeExtraFragment, card.CodeBizFormat), map[string]any{"pattern": "^[^ %#]+$"}),
 		},
 	}
 	appID := str(ruleNote(card.CodeAppIDWrong), map[string]any{"const": card.ActivationAppID})
@@ -113,7 +129,7 @@ func payloadSchema() map[string]any {
 				"propertyNames":        map[string]any{"pattern": "^p[A-Za-z0-9_-]{26,31}$"},
 				"additionalProperties": map[string]any{"anyOf": []any{map[string]any{"$ref": "#/$defs/cardDefinition"}, map[string]any{"type": "object", "required": []string{"card"}}}}},
 		},
-		"$defs": map[string]any{"cardExt": cardExt, "addCardItem": addItem, "openCardItem": openItem, "extraData": extra, "cardDefinition": def},
+		"$defs": map[string]any{"cardExt": cardExt, "couponExt": couponExt, "addCardItem": addItem, "openCardItem": openItem, "extraData": extra, "cardDefinition": def},
 	}
 }
 
@@ -144,15 +160,17 @@ func TestPayloadSchemaAgreesWithExamples(t *testing.T) {
 	require.NoError(t, err)
 	root := filepath.Join(filepath.Dir(Dir()), "..", "examples")
 	cases := map[string]bool{
-		"addcard/good.json":                   true,
-		"opencard/good.json":                  true,
-		"membercard/navigator-good.json":      true,
-		"cards/definitions.json":              true,
-		"addcard/signature-errors.json":       false,
-		"addcard/batch-reuse.json":            false,
-		"opencard/encrypted-code.json":        false,
-		"membercard/launch-undecoded.json":    false,
-		"addcard/custom-code-needs-code.json": true, // needs definitions: beyond a schema
+		"addcard/good.json":                     true,
+		"opencard/good.json":                    true,
+		"membercard/navigator-good.json":        true,
+		"cards/definitions.json":                true,
+		"addcard/signature-errors.json":         false,
+		"addcard/batch-reuse.json":              false,
+		"opencard/encrypted-code.json":          false,
+		"membercard/launch-undecoded.json":      false,
+		"addcard/custom-code-needs-code.json":   true, // needs definitions: beyond a schema
+		"coupons/good.json":                     true,
+		"coupons/md5-sign-and-card-fields.json": false,
 	}
 	for name, valid := range cases {
 		f, err := os.Open(filepath.Join(root, name))

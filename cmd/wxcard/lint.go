@@ -79,7 +79,7 @@ type lintRequest struct {
 	Options struct {
 		Format string                     `json:"format"`
 		Locale string                     `json:"locale"`
-		Color  bool                       `json:"color,omitempty"`
+		Color  *terminal                  `json:"color,omitempty"`
 		Cards  map[string]json.RawMessage `json:"cards,omitempty"`
 	} `json:"options"`
 }
@@ -120,7 +120,10 @@ func (a *app) lint(args []string) int {
 	var req lintRequest
 	req.Options.Format = *format
 	req.Options.Locale = loc
-	req.Options.Color = *format == "text" && wantColor(a.getenv, a.stdout)
+	// The facts, when there are any (none means no colour either way).
+	if term := (terminal{TTY: isTerminal(a.stdout), NoColor: a.getenv("NO_COLOR"), ForceColor: a.getenv("FORCE_COLOR")}); term != (terminal{}) {
+		req.Options.Color = &term
+	}
 	if req.Options.Cards, err = readCards(cards); err != nil {
 		return a.fail(cmd, err.Error())
 	}
@@ -199,21 +202,20 @@ func (a *app) lint(args []string) int {
 	return exitOK
 }
 
-// wantColor says whether the text report is coloured: NO_COLOR (any value)
-// turns it off, FORCE_COLOR (but "0" or "false") on, else a terminal on
-// stdout. The npm CLI decides the same way.
-func wantColor(getenv func(string) string, stdout io.Writer) bool {
-	if getenv("NO_COLOR") != "" {
-		return false
-	}
-	if f := getenv("FORCE_COLOR"); f != "" {
-		return f != "0" && f != "false"
-	}
-	file, ok := stdout.(*os.File)
+// terminal is what the core decides the report's colour from: whether
+// stdout is a terminal, and the colour variables as the environment has them.
+type terminal struct {
+	TTY        bool   `json:"tty"`
+	NoColor    string `json:"NO_COLOR"`
+	ForceColor string `json:"FORCE_COLOR"`
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	info, err := file.Stat()
+	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 

@@ -294,7 +294,7 @@ func (c *checker) idFormat(cd *card, at listCtx, i int) {
 	}
 	id := c.t.val(cd.id)
 	switch {
-	case cd.coupon && !(len(id) <= 32 && allDigits(id)):
+	case cd.coupon && !(len(id) <= MaxStockID && allDigits(id)):
 		c.warnf(CodeStockIDFormat, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgStockIDFormat, c.excerpt(cd.id))
 	case !cd.coupon && !looksLikeCardID(id):
 		c.warnf(CodeCardIDFormat, c.t.spanOf(cd.id), at.item(i).child("cardId"), msgCardIDFormat, c.excerpt(cd.id))

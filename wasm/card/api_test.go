@@ -180,3 +180,23 @@ func TestCallConcurrent(t *testing.T) {
 		t.Errorf("concurrent Call differs: %s", e)
 	}
 }
+
+// options.color as the terminal's facts: NO_COLOR wins, then FORCE_COLOR
+// (but "0" and "false"), then whether stdout is a terminal.
+func TestColorFromTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		facts string
+		color bool
+	}{
+		{`{"tty":true,"NO_COLOR":"","FORCE_COLOR":""}`, true},
+		{`{"tty":false,"NO_COLOR":"","FORCE_COLOR":""}`, false},
+		{`{"tty":true,"NO_COLOR":"1","FORCE_COLOR":"1"}`, false},
+		{`{"tty":false,"NO_COLOR":"","FORCE_COLOR":"1"}`, true},
+		{`{"tty":true,"NO_COLOR":"","FORCE_COLOR":"0"}`, false},
+		{`{"tty":true,"NO_COLOR":"","FORCE_COLOR":"false"}`, false},
+		{`{}`, false},
+	} {
+		out := string(Call(OpLint, []byte(`{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[{}]}"}]},"options":{"format":"text","color":`+tc.facts+`}}`)))
+		assert.Equal(t, tc.color, strings.Contains(out, `\u001b[`), "%s: %s", tc.facts, out)
+	}
+}

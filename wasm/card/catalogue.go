@@ -293,6 +293,29 @@ var catalogue = [...]entry{
 		Text{"Do not call activatetempinfo/get with a partial set: ask the user to submit the form again, and read the three values from App.onShow's referrerInfo, not from a cached copy.", "不要拿不完整的参数调用 activatetempinfo/get：请用户重新提交开卡表单，并从 App.onShow 的 referrerInfo 中读取这三个值，而不是用缓存的旧值。"}},
 }
 
+// HostTexts are the core's words for what a host reports about source code
+// rather than a payload (the ESLint plugin's own rules), by name; {0}, {1}
+// are filled by the host. js/rules.js carries them, generated.
+func HostTexts() map[string]Text {
+	return map[string]Text{
+		"cardext-in-source":  messages[msgCardExtInSource],
+		"kind-object":        {kindName(kindObject, false), kindName(kindObject, true)},
+		"kind-array":         {kindName(kindArray, false), kindName(kindArray, true)},
+		"timestamp-clock":    messages[msgTimestampClock],
+		"seconds-suggestion": messages[msgSuggestSeconds],
+		"opencard-encrypted": messages[msgCodesFromAddCard],
+	}
+}
+
+// SecretNames are the names secret-in-payload finds at the end of a key
+// (lowercased, letters and digits only), and SecretMarkers what a value must
+// hold to be read for a secret at all; hosts use them only to decide what
+// to ask the core about.
+func SecretNames() []string { return append([]string(nil), secretNames[:]...) }
+
+// SecretMarkers: a query's '=', a percent escape, a PEM private key.
+var SecretMarkers = []string{"=", "%", pemPrivateKey}
+
 // Rules returns the rule catalogue, in documentation order.
 func Rules() []Rule {
 	out := make([]Rule, len(catalogue))

@@ -8,9 +8,33 @@ package card
 // and H5发券 (chapter9_4_1).
 
 const (
-	maxOutRequestNo = 128
+	// MaxOutRequestNo and MaxStockID bound an out_request_no (characters)
+	// and a stock_id (digits); the signer (package sign) checks by them too.
+	MaxOutRequestNo = 128
+	MaxStockID      = 32
 	couponSignLen   = 64
 )
+
+// ValidStockID tells a stock_id (批次号): 1 to MaxStockID digits.
+func ValidStockID(s string) bool { return len(s) <= MaxStockID && allDigits([]byte(s)) }
+
+// ValidOutRequestNo tells an out_request_no WeChat Pay takes: 1 to
+// MaxOutRequestNo characters of letters, digits and _-|*.
+func ValidOutRequestNo(s string) bool {
+	n, bad := outRequestNoText([]byte(s))
+	return n > 0 && n <= MaxOutRequestNo && bad == ""
+}
+
+// allHex tells b is hexadecimal digits of either case (WeChat Pay writes
+// the sign in capitals; lowercase is the same value).
+func allHex(b []byte) bool {
+	for _, ch := range b {
+		if !isHex(ch) {
+			return false
+		}
+	}
+	return true
+}
 
 // checkCouponFields applies the per-item merchant-coupon rules; the batch
 // rules are in checkCoupons.
@@ -24,11 +48,11 @@ func (c *checker) checkCouponFields(cd *card, i int, at listCtx) {
 	case v < 0:
 		c.errorf(CodeCouponFieldMissing, t.spanOf(obj), at.ext(i), msgCouponOutRequestNoMissing)
 	case t.nodes[v].kind != kindString:
-		c.couponString(v, field(extOutRequestNo))
+		c.fieldString(v, field(extOutRequestNo).path(), extNames[extOutRequestNo])
 	case len(t.val(v)) == 0:
 		c.errorf(CodeCouponFieldMissing, t.spanOf(v), field(extOutRequestNo).path(), msgCouponOutRequestNoEmpty)
 	default:
-		if n, bad := outRequestNoText(t.val(v)); n > maxOutRequestNo || bad != "" {
+		if n, bad := outRequestNoText(t.val(v)); n > MaxOutRequestNo || bad != "" {
 			msg, arg := msgOutRequestNoLong, itoa(n)
 			if bad != "" {
 				msg, arg = msgOutRequestNoCharset, bad
@@ -41,15 +65,15 @@ func (c *checker) checkCouponFields(cd *card, i int, at listCtx) {
 	if v := e.f[extSign]; v >= 0 {
 		switch {
 		case t.nodes[v].kind != kindString:
-			c.couponString(v, field(extSign))
+			c.fieldString(v, field(extSign).path(), extNames[extSign])
 		case len(t.val(v)) == 0:
 			// Reported by checkCoupons when this is the first item.
-		case len(t.val(v)) != couponSignLen || !isHexText(t.val(v)):
+		case len(t.val(v)) != couponSignLen || !allHex(t.val(v)):
 			c.errorf(CodeCouponSignFormat, t.spanOf(v), field(extSign).path(), msgCouponSignFormat, c.excerpt(v))
 		}
 	}
 	if v := e.f[extSendMerchant]; v >= 0 && t.nodes[v].kind != kindString {
-		c.couponString(v, field(extSendMerchant))
+		c.fieldString(v, field(extSendMerchant).path(), extNames[extSendMerchant])
 	}
 	if v := e.f[extCouponCode]; v >= 0 {
 		c.optionalString(v, field(extCouponCode), "coupon_code")
@@ -57,18 +81,12 @@ func (c *checker) checkCouponFields(cd *card, i int, at listCtx) {
 	if v := e.f[extSendTime]; v >= 0 {
 		switch {
 		case t.nodes[v].kind != kindString:
-			c.couponString(v, field(extSendTime))
+			c.fieldString(v, field(extSendTime).path(), extNames[extSendTime])
 		case !isRFC3339(t.val(v)):
 			c.errorf(CodeSendTimeFormat, t.spanOf(v), field(extSendTime).path(), msgSendTimeFormat, c.excerpt(v))
 		}
 	}
 	c.optionalString(e.f[extOpenID], field(extOpenID), "openid")
-}
-
-// couponString reports a non-string value of a merchant-coupon field; a
-// number gets the quoting hint (WeChat Pay signs the text).
-func (c *checker) couponString(v int32, at extField) {
-	c.fieldString(v, at.path(), extNames[at.f])
 }
 
 // outRequestNoText returns the length of b in characters and its first
@@ -82,17 +100,6 @@ func outRequestNoText(b []byte) (int, string) {
 		}
 	}
 	return n, bad
-}
-
-// isHexText tells b is hexadecimal digits of either case (WeChat Pay
-// writes the sign in capitals; lowercase is the same value).
-func isHexText(b []byte) bool {
-	for _, ch := range b {
-		if !(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // isRFC3339 tells an RFC 3339 date-time with a numeric offset or Z:

@@ -1,6 +1,9 @@
 package card
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Unknown keys, their suggestions, duplicate keys and secrets.
 
@@ -277,7 +280,7 @@ func secretInValue(v []byte) string {
 	if name := secretInQuery(v); name != "" {
 		return name
 	}
-	if hasByte(v, '%') {
+	if bytes.IndexByte(v, '%') >= 0 {
 		// %26access_token%3D…: a URL put in a parameter of another.
 		if name := secretInQuery(percentDecodeLoose(v)); name != "" {
 			return name
@@ -335,18 +338,18 @@ func percentDecodeLoose(v []byte) []byte {
 // " and, on the same line, "PRIVATE KEY-----" (RSA, EC, ENCRYPTED, OPENSSH
 // and PKCS #8 keys alike).
 func isPEMPrivateKey(v []byte) bool {
-	s := string(v)
+	const begin = "-----BEGIN "
 	for {
-		i := strings.Index(s, "-----BEGIN ")
+		i := bytes.Index(v, []byte(begin))
 		if i < 0 {
 			return false
 		}
-		s = s[i+len("-----BEGIN "):]
-		line := s
-		if j := strings.IndexByte(line, '\n'); j >= 0 {
+		v = v[i+len(begin):]
+		line := v
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
 			line = line[:j]
 		}
-		if len(line) <= 64 && strings.HasSuffix(strings.TrimRight(line, " \r"), "PRIVATE KEY-----") {
+		if len(line) <= 64 && bytes.HasSuffix(bytes.TrimRight(line, " \r"), []byte(pemPrivateKey+"-----")) {
 			return true
 		}
 	}

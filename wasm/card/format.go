@@ -70,15 +70,12 @@ func (c *checker) namedSkipped() []string {
 	return out
 }
 
-// reportBuf is an empty writer with room for a report of the findings
-// (each line its message, code, path and a fixed part; per: the bytes a
-// format adds per finding): growing a report of tens of megabytes by
-// doubling would allocate twice that.
-func (c *checker) reportBuf(per int) *jsonOut {
-	n := 4096 // the sarif rule table and the summary
-	if per > 200 {
-		n += 64 << 10
-	}
+// reportBuf is an empty writer with room for a report of the findings:
+// fixed bytes (a summary, SARIF's rule table) and per finding its message,
+// code, path and per bytes of the format's own. Growing a report of tens of
+// megabytes by doubling would allocate twice that.
+func (c *checker) reportBuf(fixed, per int) *jsonOut {
+	n := fixed
 	for i := range c.findings {
 		f := &c.findings[i]
 		n += per + len(f.msg) + len(f.code) + len(f.path)
@@ -87,7 +84,7 @@ func (c *checker) reportBuf(per int) *jsonOut {
 }
 
 func (c *checker) textReport() string {
-	w := c.reportBuf(48)
+	w := c.reportBuf(4<<10, 48)
 	// Group by file in the order files were given; findings are sorted by
 	// their place in the request, which is that order.
 	cur := "\x00"
@@ -269,7 +266,7 @@ func posText(f *finding) string {
 }
 
 func (c *checker) jsonReport() []byte {
-	w := c.reportBuf(160)
+	w := c.reportBuf(4<<10, 160)
 	w.raw(`{"files":[`)
 	diags := c.diagnostics()
 	// Each file's diagnostics, found once: byDoc[d] lists the findings of
@@ -348,7 +345,7 @@ func (c *checker) sarifReport() []byte {
 	if c.zh {
 		loc = LocaleZh
 	}
-	w := c.reportBuf(400)
+	w := c.reportBuf(68<<10, 400) // the rule table: about 60 KB
 	w.member(`{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"wxcard","version":`, Version)
 	w.raw(`,"informationUri":"https://github.com/wxcard/wxcard","rules":[`)
 	for i, r := range catalogue {
@@ -428,7 +425,7 @@ func uriPath(p string) string {
 
 // githubReport writes workflow commands (::error file=…::message).
 func (c *checker) githubReport() string {
-	w := c.reportBuf(96)
+	w := c.reportBuf(4<<10, 96)
 	for i := range c.findings {
 		f := &c.findings[i]
 		cmd := "notice"

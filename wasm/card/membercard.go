@@ -479,11 +479,5 @@ func isBase64(s string) bool {
 		return false
 	}
 	body := strings.TrimSuffix(strings.TrimSuffix(s, "="), "=")
-	for i := 0; i < len(body); i++ {
-		ch := body[i]
-		if !(isAlnum(ch) || ch == '+' || ch == '/') {
-			return false
-		}
-	}
-	return true
+	return allBase64([]byte(body), 0) && strings.IndexByte(body, '=') < 0
 }

@@ -186,6 +186,12 @@ const (
 	msgSecretPEM
 	msgOptColor
 	msgOptColorOp
+	msgOptColorTerminal
+	// Words a host shows about source code (the ESLint plugin), not about a payload.
+	msgCardExtInSource
+	msgTimestampClock
+	msgSuggestSeconds
+	msgCodesFromAddCard
 	msgCount
 )
 
@@ -369,8 +375,13 @@ var messages = [msgCount]Text{
 	msgAddCardFailGetLimit:       {"addCard failed: {0}. 已领取 means the user already holds as many of this card as its get_limit allows: tell the user, or raise get_limit with card/update", "添加卡券失败：{0}。“已领取”表示用户持有的数量已达该卡券的领取上限 get_limit：请提示用户，或用 card/update 调高 get_limit"},
 	msgAddCardFailSystem:         {"addCard failed: {0}. 系统错误 in the devtools usually means the card APIs cannot run there (try a real device); on a device it also follows a card of another official account, or a WeChat Pay coupon passed as a card: check that cardId belongs to the account bound to the mini program", "添加卡券失败：{0}。开发者工具里的“系统错误”通常表示卡券接口在工具中无法运行（请用真机调试）；真机上它也可能是因为卡券属于其他公众号，或把微信支付的代金券当作卡券传入：请确认 cardId 属于与小程序绑定的公众号"},
 	msgSecretPEM:                 {"this value is a PEM private key: keep it on the server, and replace the key (it has leaked)", "该值是 PEM 私钥：私钥只能留在服务端，并请立即更换（它已经泄露）"},
-	msgOptColor:                  {"option color must be true or false, not {0}", "选项 color 必须是 true 或 false，而不是{0}"},
+	msgOptColor:                  {"option color must be true, false or the terminal's facts {\"tty\", \"NO_COLOR\", \"FORCE_COLOR\"}, not {0}", "选项 color 必须是 true、false 或终端信息 {\"tty\", \"NO_COLOR\", \"FORCE_COLOR\"}，而不是{0}"},
+	msgOptColorTerminal:          {"option color: {0} is not one of tty (boolean), NO_COLOR and FORCE_COLOR (strings): remove it", "选项 color 中的 {0} 不是 tty（布尔值）、NO_COLOR 或 FORCE_COLOR（字符串）之一：请删除"},
 	msgOptColorOp:                {"option color applies to lint only: remove it from this request", "选项 color 仅用于 lint：请从本请求中删除"},
+	msgCardExtInSource:           {"cardExt is {0}; wx.addCard needs a JSON string (iOS reports 签名错误): pass JSON.stringify(cardExt)", "cardExt 是{0}；wx.addCard 要求 JSON 字符串（否则 iOS 上报“签名错误”）：请传 JSON.stringify(cardExt)"},
+	msgTimestampClock:            {"{0} is {1}, in milliseconds; WeChat takes unix seconds: use Math.floor(Date.now() / 1000), or better the timestamp the server signed", "{0} 用的是 {1}，单位是毫秒；微信要求 unix 秒：请改为 Math.floor(Date.now() / 1000)，最好直接用服务端签名时的 timestamp"},
+	msgSuggestSeconds:            {"Divide by 1000 and floor: Math.floor(… / 1000)", "除以 1000 并取整：Math.floor(… / 1000)"},
+	msgCodesFromAddCard:          {"wx.openCard is given the codes addCard returned, which are encrypted: decrypt them on the server with card/code/decrypt and open the cards with the plain codes", "wx.openCard 用的是 addCard 返回的 code，它们是加密的：请先在服务端用 card/code/decrypt 解码，再用明文 code 打开卡券"},
 }
 
 // format fills {0}, {1}, … in the template of id for the locale.

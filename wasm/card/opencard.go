@@ -1,5 +1,7 @@
 package card
 
+import "bytes"
+
 // wx.openCard: a cardList of cardId and the decrypted code.
 
 func (c *checker) opBuildOpenCard(p int32) resultWriter {
@@ -70,9 +72,9 @@ func encryptedForm(v []byte) msgID {
 	switch {
 	case hasPercentBase64(v):
 		return msgCodeEncryptedPercent // encodeURIComponent, or a URL built by hand
-	case len(v) >= 24 && len(v)%4 == 0 && hasByte(v, ' ') && allBase64(v, ' '):
+	case len(v) >= 24 && len(v)%4 == 0 && bytes.IndexByte(v, ' ') >= 0 && allBase64(v, ' '):
 		return msgCodeEncryptedSpace // a form decoder read + as a space
-	case (len(v) == 22 || len(v) == 43 || len(v) == 86) && allBase64(v, 0) && !hasByte(v, '='):
+	case (len(v) == 22 || len(v) == 43 || len(v) == 86) && allBase64(v, 0) && bytes.IndexByte(v, '=') < 0:
 		return msgCodeEncryptedPadding // = trimmed, or lost in a URL
 	case looksEncrypted(v):
 		return msgCodeEncrypted
@@ -88,15 +90,6 @@ func hasPercentBase64(v []byte) bool {
 		}
 		switch hi, lo := v[i+1], v[i+2]|0x20; {
 		case hi == '2' && (lo == 'b' || lo == 'f'), hi == '3' && lo == 'd':
-			return true
-		}
-	}
-	return false
-}
-
-func hasByte(v []byte, ch byte) bool {
-	for _, b := range v {
-		if b == ch {
 			return true
 		}
 	}

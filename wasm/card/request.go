@@ -29,6 +29,37 @@ type options struct {
 	seen    []string // parseReferrerInfo: the activate_tickets a dev guard already handled
 }
 
+// colorFromTerminal decides options.color given as the CLI's facts,
+// {"tty": bool, "NO_COLOR": string, "FORCE_COLOR": string}: NO_COLOR (not
+// empty) turns colour off, FORCE_COLOR (but "0" or "false") on, else a
+// terminal on stdout. Both CLIs pass the facts; the decision is here.
+func (c *checker) colorFromTerminal(o int32) bool {
+	t := c.t
+	tty, noColor, force := false, "", ""
+	t.members(o, func(k, v int32) {
+		n := &t.nodes[v]
+		switch key := string(t.val(k)); {
+		case key == "tty" && n.kind == kindBool:
+			tty = n.truth
+		case (key == "NO_COLOR" || key == "FORCE_COLOR") && n.kind == kindString:
+			if key == "NO_COLOR" {
+				noColor = string(t.valOf(n))
+			} else {
+				force = string(t.valOf(n))
+			}
+		default:
+			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr("/options/color", key), msgOptColorTerminal, quote(key))
+		}
+	})
+	switch {
+	case noColor != "":
+		return false
+	case force != "":
+		return force != "0" && force != "false"
+	}
+	return tty
+}
+
 // internal converts o; seed keys the card definitions' index.
 func (o Options) internal(seed uint64) options {
 	in := options{locale: o.Locale, format: o.Format, color: o.Color, maxSkew: defaultMaxSkew}
@@ -355,6 +386,8 @@ func (c *checker) readOptions(o int32, op string) {
 				c.errorf(CodeRequestInvalid, t.spanOf(k), path(), msgOptColorOp)
 			case n.kind == kindBool:
 				opts.color = n.truth
+			case n.kind == kindObject:
+				opts.color = c.colorFromTerminal(v)
 			default:
 				c.errorf(CodeRequestInvalid, t.spanOf(v), path(), msgOptColor, c.kindOf(v))
 			}

@@ -381,6 +381,10 @@ func ruleCases() []ruleCase {
 		{CodeRequestInvalid, true, v, addReq(nil, `{"color":true}`)},
 		{CodeRequestInvalid, true, OpLint, `{"payload":{"files":[]},"options":{"color":"yes"}}`},
 		{CodeRequestInvalid, false, OpLint, `{"payload":{"files":[]},"options":{"format":"text","color":false}}`},
+		// The CLIs pass the terminal's facts and the core decides.
+		{CodeRequestInvalid, false, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[{\"cardExt\":\"{}\"}]}"}]},"options":{"format":"text","color":{"tty":false,"NO_COLOR":"","FORCE_COLOR":"1"}}}`},
+		{CodeRequestInvalid, false, OpLint, `{"payload":{"files":[{"path":"a.json","content":"{\"cardList\":[{\"cardExt\":\"{}\"}]}"}]},"options":{"format":"text","color":{"tty":true,"NO_COLOR":"1","FORCE_COLOR":""}}}`},
+		{CodeRequestInvalid, true, OpLint, `{"payload":{"files":[]},"options":{"format":"text","color":{"tty":true,"TERM":"xterm"}}}`},
 	}
 }
 
