@@ -18,8 +18,12 @@ import { build } from 'esbuild';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** The .br budget: about 560 KB today. */
-export const BR_BUDGET = 600 * 1024;
+/**
+ * The .br budget, a guard against growth nobody chose: 626 KB today (the
+ * CLI's words moved into the core added 30 KB), well under the 2 MB a
+ * mini program's main package may hold.
+ */
+export const BR_BUDGET = 640 * 1024;
 
 // What the mini program entry must not contain, because the devtools'
 // ES6→ES5 transform rejects it or its output needs what a mini program

@@ -3,6 +3,8 @@ package sign
 import (
 	"errors"
 	"fmt"
+
+	"github.com/wxcard/wxcard/wasm/card"
 )
 
 // RedactedKey is what a MerchantKey prints as, whatever the formatting path.
@@ -10,7 +12,7 @@ const RedactedKey = "[redacted merchant key]"
 
 // EnvMerchantKey is the environment variable the CLI reads the merchant's
 // API v2 key from.
-const EnvMerchantKey = "WXCARD_MCH_KEY"
+const EnvMerchantKey = card.EnvMerchantKey
 
 // ErrEmptyMerchantKey is returned when a key source holds nothing but space.
 var ErrEmptyMerchantKey = errors.New("merchant key is empty")

@@ -2,13 +2,15 @@ package sign
 
 import (
 	"errors"
+
+	"github.com/wxcard/wxcard/wasm/card"
 )
 
 // Redacted is what a Ticket prints as, whatever the formatting path.
 const Redacted = "[redacted api_ticket]"
 
 // EnvTicket is the environment variable the CLI reads the api_ticket from.
-const EnvTicket = "WXCARD_API_TICKET"
+const EnvTicket = card.EnvTicket
 
 // ErrEmptyTicket is returned when a ticket source holds nothing but space.
 var ErrEmptyTicket = errors.New("api_ticket is empty")

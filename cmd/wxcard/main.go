@@ -1,17 +1,22 @@
 // Command wxcard checks, builds, signs and verifies the payloads of the
 // WeChat Mini Program card APIs (wx.addCard, wx.openCard, member-card
 // activation). See `wxcard --help`.
+//
+// Its words are the core's (card.OpCLI), the same as the npm CLI's: this
+// file passes the arguments to the core and does what it answers (walk and
+// read the files, read stdin, write and exit). sign and verify, which need
+// a secret, are this CLI's own (sign.go).
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/wxcard/wxcard/wasm/card"
@@ -28,7 +33,7 @@ func main() {
 // Exit codes.
 const (
 	exitOK    = 0
-	exitFail  = 1 // lint found errors, verify found a mismatch
+	exitFail  = 1 // verify found a mismatch
 	exitUsage = 2 // usage, input or internal error
 )
 
@@ -51,98 +56,101 @@ type app struct {
 	redact func(string) string
 }
 
-type command struct {
-	name    string
-	summary string
-	help    string
-	run     func(a *app, args []string) int
+// cliHeader is the first line of a request to the core's cli op.
+type cliHeader struct {
+	Host     string            `json:"host"`
+	Version  string            `json:"version"`
+	Args     []string          `json:"args"`
+	Env      map[string]string `json:"env"`
+	TTY      bool              `json:"tty"`
+	Cwd      string            `json:"cwd,omitempty"`
+	Walked   *walked           `json:"walked,omitempty"`
+	Stdin    *entry            `json:"stdin,omitempty"`
+	MaxInput int64             `json:"maxInput,omitempty"`
 }
 
-var commands []command
-
-func init() {
-	commands = []command{
-		{"lint", "check payload files (.json) and report what is wrong", lintHelp, (*app).lint},
-		{"run", "run one core operation: input JSON on stdin, output JSON on stdout", runHelp, (*app).runOp},
-		{"sign", "sign a cardExt and print the wx.addCard cardList item (server side)", signHelp, (*app).sign},
-		{"verify", "verify a signed cardList item and explain a wrong signature", verifyHelp, (*app).verify},
-		{"help", "show help for a command", helpHelp, (*app).help},
-		{"version", "print the version", versionHelp, (*app).printVersion},
-	}
-}
-
-func findCommand(name string) *command {
-	for i := range commands {
-		if commands[i].name == name {
-			return &commands[i]
-		}
-	}
-	return nil
+// answer is the core's: a plan (walk, stdin, sign, verify) or the exit.
+type answer struct {
+	Do     string   `json:"do"`
+	Exit   int      `json:"exit"`
+	Stdout int      `json:"stdout"`
+	Stderr int      `json:"stderr"`
+	Paths  []string `json:"paths"`
+	Cards  []string `json:"cards"`
+	plan
+	MaxBytes int64 `json:"maxBytes"`
+	rest     []byte
 }
 
 func (a *app) main(args []string) int {
-	if len(args) == 0 {
-		a.usageTo(a.stderr)
+	if args == nil {
+		args = []string{}
+	}
+	if a.getenv == nil {
+		a.getenv = func(string) string { return "" }
+	}
+	h := cliHeader{Host: "go", Version: currentVersion(), Args: args, TTY: isTerminal(a.stdout), Env: map[string]string{}}
+	for _, k := range []string{"LANG", "NO_COLOR", "FORCE_COLOR"} {
+		if v := a.getenv(k); v != "" {
+			h.Env[k] = v
+		}
+	}
+	ans, ok := a.cli(&h, nil)
+	var blob []byte
+	switch {
+	case !ok:
 		return exitUsage
+	case ans.Do == "walk":
+		h.Cwd, h.Walked, blob = a.walk(ans)
+	case ans.Do == "stdin":
+		h.Stdin, blob = readStdin(a.stdin, ans.MaxBytes)
+	case ans.Do == "sign":
+		return a.sign(args[1:])
+	case ans.Do == "verify":
+		return a.verify(args[1:])
 	}
-	switch args[0] {
-	case "-h", "-help", "--help":
-		a.usage()
-		return exitOK
-	case "-version", "--version":
-		return a.printVersion(nil)
-	}
-	if reason := ticketArgument(args); reason != "" {
-		return a.fail("", reason)
-	}
-	cmd := findCommand(args[0])
-	if cmd == nil {
-		if strings.HasPrefix(args[0], "-") {
-			return a.usageError("", "unknown flag "+quoteSafe(args[0]))
+	if ans.Do != "exit" {
+		if ans, ok = a.cli(&h, blob); !ok || ans.Do != "exit" {
+			return a.fail("", "internal error: the core answered a plan to a plan's result")
 		}
-		return a.usageError("", "unknown command "+quoteSafe(args[0]))
 	}
-	return cmd.run(a, args[1:])
+	a.stdout.Write(ans.rest[:ans.Stdout])
+	a.stderr.Write(ans.rest[ans.Stdout:])
+	return ans.Exit
 }
 
-func (a *app) usage() { a.usageTo(a.stdout) }
-
-func (a *app) usageTo(w io.Writer) {
-	var b strings.Builder
-	b.WriteString(topHelpHead)
-	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+// cli sends the header (and the bytes it announces) to the core and reads
+// its answer.
+func (a *app) cli(h *cliHeader, blob []byte) (answer, bool) {
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in) // one line, ending in the newline the bytes follow
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(h); err != nil {
+		return answer{}, a.fail("", "internal error: "+err.Error()) == 0
 	}
-	b.WriteString(topHelpTail)
-	io.WriteString(w, b.String())
+	out := a.call(card.OpCLI, append(in.Bytes(), blob...))
+	var ans answer
+	head, rest, _ := bytes.Cut(out, []byte("\n"))
+	if err := json.Unmarshal(head, &ans); err != nil || ans.Do == "" || ans.Stdout < 0 || ans.Stderr < 0 || ans.Stdout+ans.Stderr != len(rest) {
+		return answer{}, a.fail("", "internal error: the core's answer is not {\"do\",…}") == 0
+	}
+	ans.rest = rest
+	return ans, true
 }
 
-func (a *app) help(args []string) int {
-	switch len(args) {
-	case 0:
-		a.usage()
-		return exitOK
-	case 1:
-		if c := findCommand(args[0]); c != nil {
-			io.WriteString(a.stdout, c.help)
-			return exitOK
-		}
-		return a.usageError("help", "unknown command "+quoteSafe(args[0]))
+// readStdin reads at most max bytes of stdin; over that, only its size.
+func readStdin(r io.Reader, max int64) (*entry, []byte) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	switch {
+	case err != nil:
+		return &entry{Error: errText(err)}, nil
+	case int64(len(b)) > max:
+		return &entry{Size: int64(len(b))}, nil
 	}
-	return a.usageError("help", "takes at most one command")
+	return &entry{Bytes: ptr(len(b))}, b
 }
 
-func (a *app) printVersion(args []string) int {
-	if len(args) > 0 {
-		if len(args) == 1 && isHelpArg(args[0]) {
-			io.WriteString(a.stdout, versionHelp)
-			return exitOK
-		}
-		return a.usageError("version", "takes no arguments")
-	}
-	fmt.Fprintf(a.stdout, "wxcard %s\n", currentVersion())
-	return exitOK
-}
+func ptr(n int) *int { return &n }
 
 func currentVersion() string {
 	if version != "" {
@@ -154,11 +162,23 @@ func currentVersion() string {
 	return "(devel)"
 }
 
-func isHelpArg(s string) bool { return s == "-h" || s == "-help" || s == "--help" }
+// help writes a command's help, which the core holds.
+func (a *app) help(cmd string) int {
+	ans, ok := a.cli(&cliHeader{Host: "go", Version: currentVersion(), Args: []string{"help", cmd}, Env: map[string]string{}}, nil)
+	if !ok {
+		return exitUsage
+	}
+	a.stdout.Write(ans.rest[:ans.Stdout])
+	return ans.Exit
+}
 
 // fail reports an error that is not about usage (exit 2 all the same).
 func (a *app) fail(cmd, msg string) int {
-	fmt.Fprintf(a.stderr, "%s: %s\n", prog(cmd), a.safe(msg))
+	prog := "wxcard"
+	if cmd != "" {
+		prog += " " + cmd
+	}
+	fmt.Fprintf(a.stderr, "%s: %s\n", prog, a.safe(msg))
 	return exitUsage
 }
 
@@ -171,15 +191,8 @@ func (a *app) safe(s string) string {
 
 // usageError reports a usage error and where to read about usage.
 func (a *app) usageError(cmd, msg string) int {
-	fmt.Fprintf(a.stderr, "%s: %s\nRun '%s --help' for usage.\n", prog(cmd), a.safe(msg), prog(cmd))
+	io.WriteString(a.stderr, card.CLIUsageError(cmd, a.safe(msg)))
 	return exitUsage
-}
-
-func prog(cmd string) string {
-	if cmd == "" {
-		return "wxcard"
-	}
-	return "wxcard " + cmd
 }
 
 // newFlags returns a flag set that reports nothing itself: errors are
@@ -200,7 +213,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, errors.New(redactTicketLike(err.Error()))
+			return nil, errors.New(card.CLIRedact(err.Error()))
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -219,8 +232,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 func (a *app) parseCommand(cmd string, fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
 	pos, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		io.WriteString(a.stdout, findCommand(cmd).help)
-		return nil, exitOK, true
+		return nil, a.help(cmd), true
 	}
 	if err != nil {
 		return nil, a.usageError(cmd, err.Error()), true
@@ -228,57 +240,15 @@ func (a *app) parseCommand(cmd string, fs *flag.FlagSet, args []string) (pos []s
 	return pos, 0, false
 }
 
-// ticketAlphabet: an api_ticket is ~86 characters of these.
-var ticketLike = regexp.MustCompile(`^[A-Za-z0-9_-]{20,}$`)
-var ticketLikeIn = regexp.MustCompile(`[A-Za-z0-9_-]{20,}`)
+func looksLikeTicket(s string) bool { return card.LooksLikeSecretArg(s) }
 
-func looksLikeTicket(s string) bool { return ticketLike.MatchString(s) }
+func redactTicketLike(s string) string { return card.CLIRedact(s) }
 
-func redactTicketLike(s string) string { return ticketLikeIn.ReplaceAllString(s, "[redacted]") }
-
-// quoteSafe quotes an argument for a message unless it might be a secret.
-func quoteSafe(s string) string {
-	if looksLikeTicket(s) || len(s) > 64 {
-		return "(argument not shown)"
-	}
-	return fmt.Sprintf("%q", s)
-}
-
-// ticketArgument refuses any flag that would carry a ticket on the command
-// line (visible in ps, shell history and CI logs), and for sign and verify
-// (the Go-only commands) any that would carry the merchant key. It never
-// echoes a value.
-func ticketArgument(args []string) string {
-	goOnly := args[0] == "sign" || args[0] == "verify"
-	for _, arg := range args {
-		if arg == "--" {
-			break
-		}
-		if !strings.HasPrefix(arg, "-") {
-			continue
-		}
-		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		norm := strings.ReplaceAll(strings.ToLower(name), "_", "-")
-		if strings.Contains(norm, "ticket") && norm != "ticket-file" {
-			return fmt.Sprintf("refusing --%s: the api_ticket is a secret and is never taken from the command line "+
-				"(it would show in ps, shell history and CI logs); set %s or pass --ticket-file FILE",
-				redactTicketLike(name), envTicket)
-		}
-		if goOnly && norm != "key-file" && (strings.HasSuffix(norm, "key") || strings.Contains(norm, "secret")) {
-			return fmt.Sprintf("refusing --%s: the merchant key is a secret and is never taken from the command line "+
-				"(it would show in ps, shell history and CI logs); set %s or pass --key-file FILE",
-				redactTicketLike(name), envMerchantKey)
-		}
-	}
-	return ""
-}
+func quoteSafe(s string) string { return card.CLIQuoteArg(s) }
 
 // refusePositional explains why a positional argument that looks like a
 // ticket is refused.
-func refusePositional() string {
-	return "refusing an argument that looks like an api_ticket: the ticket is never taken from the command line; " +
-		"set " + envTicket + " or pass --ticket-file FILE"
-}
+func refusePositional() string { return card.CLIRefuseTicketArg }
 
 // refusePositionalKey is refusePositional where the secret is the
 // merchant key (sign --coupon).

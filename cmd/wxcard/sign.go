@@ -15,8 +15,8 @@ import (
 )
 
 const (
-	envTicket      = sign.EnvTicket
-	envMerchantKey = sign.EnvMerchantKey
+	envTicket      = card.EnvTicket
+	envMerchantKey = card.EnvMerchantKey
 )
 
 // maxStdin bounds what sign and verify read: a cardList is small.

@@ -80,6 +80,9 @@ type document struct {
 	root   int32 // the parsed value, or -1
 	report bool  // positions are reported relative to this document
 	file   string
+	// base orders a document without a parent among others (a cli run's
+	// files): its findings sort after those of documents of lower base.
+	base int32
 }
 
 type tree struct {

@@ -84,6 +84,8 @@ func (c *checker) opLint(p int32) resultWriter {
 			}
 			size = n
 		}
+		text := t.valOf(&t.nodes[content])
+		d := t.addDoc(text, t.nodes[content].doc, content)
 		if e := t.lookup(f, "special"); e >= 0 {
 			kind := ""
 			if t.nodes[e].kind == kindString {
@@ -93,17 +95,26 @@ func (c *checker) opLint(p int32) resultWriter {
 				c.errorf(CodePayloadShape, t.spanOf(e), path+"/special", msgShapeFile)
 				continue
 			}
-			p := string(t.val(pathNode))
-			d := t.addDoc(nil, t.nodes[content].doc, content)
-			t.docs[d].report, t.docs[d].file = true, p
-			c.errorf(CodeLintFileInvalid, span{doc: d}, "", msgLintSpecialFile, kind)
-			st.files = append(st.files, lintFile{path: p, doc: d, root: -1, explicit: explicit})
+			st.files = append(st.files, c.specialLintFile(string(t.val(pathNode)), d, kind, explicit))
 			continue
 		}
-		lf := c.readLintFile(string(t.val(pathNode)), content, explicit, size)
-		lf.explicit = explicit
-		st.files = append(st.files, lf)
+		st.files = append(st.files, c.readLintFile(string(t.val(pathNode)), d, explicit, size))
 	}
+	c.lintFiles(st)
+	return nil
+}
+
+// specialLintFile is a FIFO, device, socket or directory the host never
+// opened (document d is empty).
+func (c *checker) specialLintFile(path string, d int32, kind string, explicit bool) lintFile {
+	t := c.t
+	t.docs[d].report, t.docs[d].file = true, path
+	c.errorf(CodeLintFileInvalid, span{doc: d}, "", msgLintSpecialFile, kind)
+	return lintFile{path: path, doc: d, root: -1, explicit: explicit}
+}
+
+// lintFiles checks the files read.
+func (c *checker) lintFiles(st *lintState) {
 	// Definitions found among the files serve the other files, beside
 	// options.cards (which wins for the same card).
 	defs := newCardDefs(c.seed)
@@ -119,7 +130,6 @@ func (c *checker) opLint(p int32) resultWriter {
 	for _, lf := range st.files {
 		c.lintCheck(lf)
 	}
-	return nil
 }
 
 // readLintFile parses one file's content (as its own document, reported by
@@ -129,12 +139,10 @@ func isSpecialFile(kind string) bool {
 	return kind == "fifo" || kind == "device" || kind == "socket" || kind == "directory"
 }
 
-func (c *checker) readLintFile(path string, content int32, explicit bool, size int64) lintFile {
+func (c *checker) readLintFile(path string, d int32, explicit bool, size int64) lintFile {
 	t := c.t
-	n := &t.nodes[content]
-	lf := lintFile{path: path, doc: -1, root: -1}
-	text := c.t.valOf(n)
-	d := t.addDoc(text, n.doc, content)
+	lf := lintFile{path: path, doc: -1, root: -1, explicit: explicit}
+	text := t.docs[d].text
 	t.docs[d].report, t.docs[d].file = true, path
 	if len(text) > MaxInput || size > MaxInput {
 		lf.doc = d

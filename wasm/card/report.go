@@ -199,7 +199,7 @@ func (c *checker) resolve() {
 				f.rep = s
 			}
 			if t.docs[s.doc].parent < 0 {
-				f.key = s.off
+				f.key = t.docs[s.doc].base + s.off
 				continue
 			}
 			next = append(next, i)

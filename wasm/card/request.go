@@ -51,6 +51,12 @@ func (c *checker) colorFromTerminal(o int32) bool {
 			c.errorf(CodeRequestInvalid, t.spanOf(k), ptr("/options/color", key), msgOptColorTerminal, quote(key))
 		}
 	})
+	return colorRule(tty, noColor, force)
+}
+
+// colorRule: NO_COLOR (not empty) turns colour off, FORCE_COLOR (but "0"
+// or "false") on, else a terminal on stdout.
+func colorRule(tty bool, noColor, force string) bool {
 	switch {
 	case noColor != "":
 		return false
@@ -87,7 +93,7 @@ func (o Options) internal(seed uint64) options {
 // without allocating (the wasm guest reads the name from memory on every
 // call, and an allocation there is dear), else string(op).
 func OpName(op []byte) string {
-	if name, fn := lookupOp(string(op)); fn != nil {
+	if name, _ := lookupOp(string(op)); name != "" {
 		return name
 	}
 	return string(op)
@@ -119,6 +125,8 @@ func lookupOp(op string) (string, func(c *checker, payload int32) resultWriter) 
 		return OpParseReferrerInfo, (*checker).opParseReferrerInfo
 	case OpLint:
 		return OpLint, (*checker).opLint
+	case OpCLI:
+		return OpCLI, nil
 	}
 	return "", nil
 }
@@ -183,6 +191,14 @@ func (k *Caller) SetSeed(seed uint64) { k.c.seed = seed }
 
 // Call runs op on input, as the package-level Call does.
 func (k *Caller) Call(op string, input []byte) []byte {
+	if op == OpCLI {
+		out := k.cli(input)
+		k.out = out
+		if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes {
+			*k = Caller{}
+		}
+		return out
+	}
 	c := k.prepare(input, limitFor(op))
 	res := c.request(op, input)
 	o := Output{OK: c.ok(), Diagnostics: c.appendDiagnostics(k.diags[:0]), Report: c.report}

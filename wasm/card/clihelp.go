@@ -1,6 +1,8 @@
-package main
+package card
 
-const topHelpHead = `wxcard checks, builds, signs and verifies the payloads of the WeChat Mini Program
+// The CLI's help texts, the same for both CLIs (cli.go).
+
+const cliTopHead = `wxcard checks, builds, signs and verifies the payloads of the WeChat Mini Program
 card APIs (wx.addCard, wx.openCard, member-card activation).
 
 Usage:
@@ -9,7 +11,7 @@ Usage:
 Commands:
 `
 
-const topHelpTail = `
+const cliTopTail = `
 Flags:
   -h, --help    show this help
   --version     print the version
@@ -20,7 +22,7 @@ from --ticket-file. It is never taken from an argument and never printed.
 Run 'wxcard <command> --help' for a command's flags.
 `
 
-const lintHelp = `Usage: wxcard lint [flags] PATH...
+const cliLintHelp = `Usage: wxcard lint [flags] PATH...
 
 Checks payload files and prints the report. A directory is read recursively
 for *.json files (node_modules and hidden directories are skipped); a file
@@ -41,7 +43,7 @@ Exit status: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage or
 internal error.
 `
 
-const runHelp = `Usage: wxcard run OP
+const cliRunHelp = `Usage: wxcard run OP
 
 Runs one core operation: reads its input JSON {"payload":…,"options":{…}} on
 stdin and writes its output JSON on stdout, followed by a newline.
@@ -53,7 +55,7 @@ Exit status: 0 once the operation ran (its "ok" says how it went), 2 usage
 error.
 `
 
-const signHelp = `Usage: wxcard sign --card-id ID [--code C] [--openid O] [--ticket-file F]
+const cliSignHelp = `Usage: wxcard sign --card-id ID [--code C] [--openid O] [--ticket-file F]
        wxcard sign --coupon --merchant MCHID [--key-file F]
 
 Reads an unsigned cardExt object on stdin (code, openid, timestamp, nonce_str,
@@ -87,7 +89,7 @@ the merchant key only from WXCARD_MCH_KEY or --key-file.
 Exit status: 0 signed, 2 usage or input error.
 `
 
-const verifyHelp = `Usage: wxcard verify [--ticket-file F] [--key-file F] [--format text|json] [--locale en|zh-CN]
+const cliVerifyHelp = `Usage: wxcard verify [--ticket-file F] [--key-file F] [--format text|json] [--locale en|zh-CN]
 
 Reads a cardList item {"cardId","cardExt"} (or wx.addCard options
 {"cardList":[…]}) on stdin and checks its signature against the api_ticket.
@@ -114,12 +116,12 @@ Flags:
 Exit status: 0 verifies, 1 does not, 2 usage or input error.
 `
 
-const helpHelp = `Usage: wxcard help [COMMAND]
+const cliHelpHelp = `Usage: wxcard help [COMMAND]
 
 Shows help for a command, or the list of commands.
 `
 
-const versionHelp = `Usage: wxcard version
+const cliVersionHelp = `Usage: wxcard version
 
 Prints the version (also: wxcard --version).
 `
