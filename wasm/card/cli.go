@@ -128,6 +128,7 @@ func appendField(b []byte, name string, n int) []byte {
 
 // CLIUsageError is how both CLIs report a usage error: the message and
 // where to read about usage. cmd is "" for wxcard itself.
+//
 //go:noinline
 func CLIUsageError(cmd, msg string) string {
 	p := cliProg(cmd)
@@ -149,6 +150,7 @@ func (a *cliRun) usageError(cmd, msg string) {
 }
 
 // fail reports an error that is not about usage (exit 2 all the same).
+//
 //go:noinline
 func (a *cliRun) fail(cmd, msg string) {
 	a.stderr = append(append(append(append(a.stderr, cliProg(cmd)...), ": "...), msg...), '\n')
@@ -512,6 +514,7 @@ func contains(s, sub string) bool {
 
 // CLIQuoteArg quotes an argument for a message, unless it might be a
 // secret (or is too long to be useful).
+//
 //go:noinline
 func CLIQuoteArg(s string) string {
 	if LooksLikeSecretArg(s) || len(s) > 64 {
