@@ -462,10 +462,7 @@ func (a *app) resolveLocale(flagValue string) (string, error) {
 	case "en", "zh-CN":
 		return flagValue, nil
 	case "":
-		if strings.HasPrefix(strings.ToLower(a.getenv("LANG")), "zh") {
-			return "zh-CN", nil
-		}
-		return "en", nil
+		return card.LocaleFromLang(a.getenv("LANG")), nil
 	}
 	return "", errors.New("--locale must be en or zh-CN")
 }

@@ -291,6 +291,15 @@ func (a *cliRun) run(args []string) {
 	}
 }
 
+// LocaleFromLang is the locale a LANG value implies: zh… gives zh-CN,
+// anything else en.
+func LocaleFromLang(lang string) string {
+	if len(lang) >= 2 && lang[0]|0x20 == 'z' && lang[1]|0x20 == 'h' {
+		return LocaleZh
+	}
+	return LocaleEn
+}
+
 // flagsDone answers --help or a usage error of parseCLIFlags, if any.
 func (a *cliRun) flagsDone(cmd, helpText string, help bool, msg string) bool {
 	switch {
@@ -352,10 +361,7 @@ func (a *cliRun) lint(args []string) {
 		a.usageError(cmd, "--format must be text, json, sarif or github")
 		return
 	case o.locale == "":
-		o.locale = LocaleEn
-		if len(a.r.lang) >= 2 && a.r.lang[0]|0x20 == 'z' && a.r.lang[1]|0x20 == 'h' {
-			o.locale = LocaleZh
-		}
+		o.locale = LocaleFromLang(a.r.lang)
 	case o.locale != LocaleEn && o.locale != LocaleZh:
 		a.usageError(cmd, "--locale must be en or zh-CN")
 		return
