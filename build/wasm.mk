@@ -4,7 +4,7 @@ TEST_TARGETS  += test-race
 BENCH_TARGETS += bench-host bench-core-wasm
 CHECK_TARGETS += check-wasm
 
-.PHONY: wasm check-wasm test-race bench-host bench-core-wasm
+.PHONY: wasm check-wasm test-race bench-host bench-core-wasm profile-wasm
 
 # Rebuild wasm/wxcard.wasm with the pinned toolchain; commit the result.
 wasm:
@@ -46,3 +46,8 @@ bench-core-wasm:
 	PATH="$(WAZERO_BIN):$$PATH" GOWASIRUNTIME=wazero GOOS=wasip1 GOARCH=wasm \
 		$(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_wasip1_wasm_exec" \
 		-run '^$$' -bench 'Stages|FixedCost|Call/cards=10/' -benchmem ./wasm/card/
+
+# Where a call's time goes in wasm: guest calls by function under wazero,
+# self time by function in V8 (build/profile-wasm.sh).
+profile-wasm:
+	build/profile-wasm.sh

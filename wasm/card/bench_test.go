@@ -7,24 +7,13 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/wxcard/wxcard/internal/benchdata"
 )
 
-// benchRequest is a validateCardList request of n realistic, valid cards,
-// each cardExt a JSON string as wx.addCard takes it.
-func benchRequest(n int) []byte {
-	b := []byte(`{"payload":{"cardList":[`)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		ext := `{"code":"` + strconv.Itoa(1434008071+i) + `","openid":"oFS7Fjl0WsZ9AMZqrI80nbIq8xrA","timestamp":1404896688,` +
-			`"nonce_str":"kM3fT8qZ` + strconv.Itoa(i) + `","outer_str":"shop-12","signature":"` + goodSig + `"}`
-		b = append(b, `{"cardId":"`+goodID+`","cardExt":`...)
-		b = appendString(b, ext)
-		b = append(b, '}')
-	}
-	return append(b, `]},"options":{"locale":"en"}}`...)
-}
+// benchRequest is a validateCardList request of n realistic, valid cards
+// (the one build/wasmprof profiles too).
+func benchRequest(n int) []byte { return benchdata.ValidateCardList(n) }
 
 // couponBenchRequest is a validateCardList request of n merchant coupons
 // (商家券) of one batch: the first carries send_coupon_merchant and sign.

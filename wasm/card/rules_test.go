@@ -9,12 +9,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/wxcard/wxcard/internal/benchdata"
 )
 
 // Fixtures: a valid card, and helpers that change one thing about it.
 const (
-	goodID  = "pFS7Fjg8kV1IdDz01r4SQwMkuCKc"
-	goodSig = "f137ab68b7f8112d20ee528ab6074564e2796250"
+	goodID  = benchdata.CardID
+	goodSig = benchdata.Signature
 	goodTS  = "1404896688"
 )
 
