@@ -87,9 +87,21 @@ function walk(plan) {
   let total = 0;
   let over = false;
   const blob = [];
-  const read = (p, explicit) => {
-    const e = { path: p.toString('utf8') };
+  // An entry for path p: its name as text, or, when it is not UTF-8 (JSON
+  // would change it), as bytes ahead of the content's.
+  const at = (p, explicit) => {
+    const name = p.toString('utf8');
+    const e = {};
+    if (Buffer.byteLength(name) === p.length && Buffer.from(name).equals(p)) e.path = name;
+    else {
+      e.pathBytes = p.length;
+      blob.push(p);
+    }
     if (explicit) e.explicit = true;
+    return e;
+  };
+  const read = (p, explicit) => {
+    const e = at(p, explicit);
     let info;
     try {
       info = statSync(p);
@@ -124,7 +136,7 @@ function walk(plan) {
       try {
         entries = readdirSync(p, { withFileTypes: true, encoding: 'buffer' });
       } catch (err) {
-        es.push({ path: p.toString('utf8'), error: errorOf(err) });
+        es.push({ ...at(p, false), error: errorOf(err) });
         return;
       }
       entries.sort((x, y) => Buffer.compare(x.name, y.name));
@@ -142,7 +154,7 @@ function walk(plan) {
       try {
         info = statSync(root);
       } catch (err) {
-        es.push({ path: arg, explicit: true, error: errorOf(err) });
+        es.push({ ...at(root, true), error: errorOf(err) });
         continue;
       }
       if (!info.isDirectory()) es.push(read(root, true));

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The walk the core plans for lint: this CLI finds and reads the files, the
@@ -25,18 +26,30 @@ type plan struct {
 // entry is one path walked to (or stdin), for the core: its bytes follow
 // the header, or why there are none.
 type entry struct {
-	Path     string `json:"path,omitempty"`
-	Explicit bool   `json:"explicit,omitempty"`
-	Bytes    *int   `json:"bytes,omitempty"`
-	Size     int64  `json:"size,omitempty"`    // too large: not read
-	Special  string `json:"special,omitempty"` // fifo, device, socket, directory: not opened
-	Error    string `json:"error,omitempty"`
+	Path      string `json:"path,omitempty"`
+	PathBytes int    `json:"pathBytes,omitempty"` // a name not UTF-8: its bytes lead the entry's in the blob
+	Explicit  bool   `json:"explicit,omitempty"`
+	Bytes     *int   `json:"bytes,omitempty"`
+	Size      int64  `json:"size,omitempty"`    // too large: not read
+	Special   string `json:"special,omitempty"` // fifo, device, socket, directory: not opened
+	Error     string `json:"error,omitempty"`
 }
 
 type walked struct {
 	Files []entry `json:"files"`
 	Cards []entry `json:"cards"`
 	Over  int64   `json:"over,omitempty"` // more than maxBytes in all: reading stopped
+}
+
+// at makes the entry of path p: its name as text, or, when that would not
+// be UTF-8 (JSON would change it), as bytes ahead of the content's.
+func (w *walker) at(p string, explicit bool) entry {
+	p = filepath.ToSlash(p)
+	if utf8.ValidString(p) {
+		return entry{Path: p, Explicit: explicit}
+	}
+	w.blob = append(w.blob, p...)
+	return entry{PathBytes: len(p), Explicit: explicit}
 }
 
 // walker reads what a plan asks for.
@@ -68,7 +81,9 @@ func (w *walker) roots(paths []string) []entry {
 		info, err := os.Stat(root)
 		switch {
 		case err != nil:
-			es = append(es, entry{Path: filepath.ToSlash(root), Explicit: true, Error: errText(err)})
+			e := w.at(root, true)
+			e.Error = errText(err)
+			es = append(es, e)
 			continue
 		case !info.IsDir():
 			es = append(es, w.read(root, true))
@@ -77,7 +92,9 @@ func (w *walker) roots(paths []string) []entry {
 		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
-				es = append(es, entry{Path: filepath.ToSlash(p), Error: errText(err)})
+				e := w.at(p, false)
+				e.Error = errText(err)
+				es = append(es, e)
 			case d.IsDir() && p != root && (slices.Contains(w.SkipDirs, d.Name()) || w.SkipHidden && strings.HasPrefix(d.Name(), ".")):
 				return filepath.SkipDir
 			case !d.IsDir() && strings.HasSuffix(d.Name(), w.Ext):
@@ -93,7 +110,7 @@ func (w *walker) roots(paths []string) []entry {
 // block forever, a 2 GB file would take the memory), then at most
 // MaxFileBytes of it.
 func (w *walker) read(p string, explicit bool) entry {
-	e := entry{Path: filepath.ToSlash(p), Explicit: explicit}
+	e := w.at(p, explicit)
 	info, err := os.Stat(p)
 	switch {
 	case err != nil:

@@ -168,3 +168,16 @@ test('end to end: exit statuses and streams through bin/wxcard.js', () => {
     assert.match(r.stderr.toString(), err, args.join(' '));
   }
 });
+
+test('names that are not UTF-8 reach the core as bytes: two such files stay two', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wxcard-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const names = [Buffer.from([0xd6, 0xd0]), Buffer.from([0xce, 0xc4])]; // GBK 中, 文
+  for (const n of names) writeFileSync(Buffer.concat([Buffer.from(dir + '/'), n, Buffer.from('.json')]), '{"cardList":[]}');
+  const r = await recorded(['lint', dir]);
+  assert.equal(r.status, 1);
+  assert.match(r.out, /in 2 files/);
+  const files = r.seen[1].header.walked.files;
+  assert.deepEqual(files.map((f) => f.pathBytes), [dir.length + 8, dir.length + 8]);
+  assert.ok(files.every((f) => f.path === undefined));
+});

@@ -59,6 +59,12 @@ function scratch(dir) {
   put('t/cards7/none.txt', '{}');
   put('t/cards8/x.json', '{"p\\u0031":{"use_custom_code":true},"p\\u2028":{},"é":{"a":"<&>"}}');
   put('t/empty/.keep', '');
+  // Names that are not UTF-8 (a zip of GBK names unpacked on Linux): each its own file.
+  for (const name of [[0xd6, 0xd0], [0xce, 0xc4]]) {
+    const p = Buffer.concat([Buffer.from(join(dir, 't', 'gbk') + '/'), Buffer.from(name), Buffer.from('.json')]);
+    mkdirSync(join(dir, 't', 'gbk'), { recursive: true });
+    writeFileSync(p, '{"cardList":[]}');
+  }
 }
 
 function cases(dir) {
@@ -140,6 +146,8 @@ function cases(dir) {
   add(['lint', 'paylink/'], { cwd: t });
   add(['lint', 'pay/linked/c.json', 'pay/sub/c.json'], { cwd: t });
   add(['lint', 'empty'], { cwd: t });
+  add(['lint', 'gbk'], { cwd: t });
+  add(['lint', '--format', 'sarif', 'gbk'], { cwd: t });
   add(['lint', 'pay/nope/x.json'], { cwd: t });
   add(['lint', 'pay/a.json/x'], { cwd: t });
   add(['lint', ''], { cwd: t });

@@ -58,9 +58,11 @@ type cliEntry struct {
 	explicit bool   // named as an argument, not found in a directory
 	text     []byte // its bytes, which follow the header
 	bytes    int64  // how many: len(text)
-	size     int64  // not read: the file is this large
-	special  string // not opened: fifo, device, socket, directory
-	err      string // not read: an errno name (ENOENT) or the error's text
+	// pathBytes: the path is not UTF-8 and its bytes precede the text's.
+	pathBytes int64
+	size      int64  // not read: the file is this large
+	special   string // not opened: fifo, device, socket, directory
+	err       string // not read: an errno name (ENOENT) or the error's text
 }
 
 type cliCommand struct {

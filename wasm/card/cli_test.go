@@ -261,6 +261,18 @@ func TestCLILint(t *testing.T) {
 	a = walkedRun(t, []string{"--cards", "c", "a.json"}, [][2]string{{"a.json", good}}, [][2]string{{"c/2.json", `{"pB":{},"pA":{}}`}, {"c/1.json", `{"pB":{},"pA":{}}`}}, nil)
 	assert.Equal(t, "wxcard lint: --cards: card \"pA\" is defined in both c/1.json and c/2.json\n", a.err)
 
+	// Names that are not UTF-8 come as bytes: two of them stay two files.
+	h = cliHeader("go", "lint", "d")
+	h["cwd"] = "/w"
+	h["walked"] = map[string]any{"files": []any{
+		map[string]any{"pathBytes": 6, "bytes": len(bad)}, map[string]any{"pathBytes": 6, "bytes": len(bad)},
+	}, "cards": []any{}}
+	a = askCLI(t, h, "d/\xff.js"+bad+"d/\xfe.js"+bad)
+	assert.Equal(t, 2, strings.Count(a.out, "payload-shape"), a.out)
+	assert.Contains(t, a.out, "d/\xfe.js")
+	h["walked"] = map[string]any{"files": []any{map[string]any{"path": "a", "pathBytes": 1}}, "cards": []any{}}
+	assert.Contains(t, askCLI(t, h, "a").err, "internal error", "a path and pathBytes")
+
 	// Over the plan's limit in all.
 	h = cliHeader("go", "lint", "a")
 	h["walked"] = map[string]any{"files": []any{}, "cards": []any{}, "over": 5 << 20}
@@ -342,9 +354,11 @@ func cliVectors() map[string]string {
 		"lint-walked":    head(walked, "lint", "--cards", "c.json", "a", "/w/a/b.json") + files,
 		"lint-walked-go": strings.Replace(head(walked, "lint", "--format", "sarif", "--locale", "en", "--cards", "c.json", "a", "/w/a/b.json"), `"npm"`, `"go"`, 1) + files,
 		"lint-missing":   head(`,"cwd":"/w","walked":{"files":[{"path":"nope","explicit":true,"error":"ENOENT"}],"cards":[]}`, "lint", "nope"),
-		"run-plan":       head("", "run", "validateCardList"),
-		"run-stdin":      head(`,"stdin":{"bytes":27}`, "run", "validateCardList") + `{"payload":{"cardList":[]}}`,
-		"malformed":      "{\"host\":\"npm\",\"args\":[\"lint\"],\"walked\":{\"files\":[{\"path\":\"a\",\"bytes\":9}],\"cards\":[]}}\nabc",
+		"lint-byte-names": head(`,"cwd":"/w","walked":{"files":[{"pathBytes":8,"bytes":15},{"path":"a/\u00d6.json","bytes":15}],"cards":[]}`, "lint", "a") +
+			"a/\xd6.json" + `{"cardList":[]}{"cardList":[]}`,
+		"run-plan":  head("", "run", "validateCardList"),
+		"run-stdin": head(`,"stdin":{"bytes":27}`, "run", "validateCardList") + `{"payload":{"cardList":[]}}`,
+		"malformed": "{\"host\":\"npm\",\"args\":[\"lint\"],\"walked\":{\"files\":[{\"path\":\"a\",\"bytes\":9}],\"cards\":[]}}\nabc",
 	}
 }
 

@@ -48,8 +48,11 @@ func (c *checker) readCLI(input []byte) (r cliRequest, bad string) {
 		need = append(need, r.stdin)
 	}
 	for _, e := range need {
-		if e.bytes > int64(len(blob)) {
+		if e.pathBytes+e.bytes > int64(len(blob)) {
 			return r, "the header announces more bytes than follow it"
+		}
+		if e.pathBytes > 0 {
+			e.path, blob = string(blob[:e.pathBytes]), blob[e.pathBytes:]
 		}
 		e.text, blob = blob[:e.bytes:e.bytes], blob[e.bytes:]
 	}
@@ -118,19 +121,20 @@ func (h *hdr) entries(key string) []cliEntry {
 	i := 0
 	for e := h.t.nodes[v].first; e >= 0; e = h.t.nodes[e].next {
 		h.entry(e, &es[i])
-		h.good = h.good && es[i].path != ""
+		h.good = h.good && (es[i].path != "") != (es[i].pathBytes > 0)
 		i++
 	}
 	return es
 }
 
-// entry reads one {"path","bytes"|"size"|"special"|"error","explicit"}
-// (stdin has no path).
+// entry reads one {"path"|"pathBytes","bytes"|"size"|"special"|"error",
+// "explicit"} (stdin has no path). A name that is not UTF-8 comes as
+// pathBytes: its bytes, as they are, ahead of the content's.
 func (h *hdr) entry(e int32, en *cliEntry) {
 	eh := &hdr{t: h.t, o: e, good: h.t.nodes[e].kind == kindObject}
 	en.path, en.special, en.err = eh.str("path"), eh.str("special"), eh.str("error")
 	en.explicit = eh.flag("explicit")
-	en.bytes, en.size = eh.num("bytes"), eh.num("size")
+	en.bytes, en.size, en.pathBytes = eh.num("bytes"), eh.num("size"), eh.num("pathBytes")
 	h.good = h.good && eh.good && (en.special == "" || isSpecialFile(en.special)) && h.t.count(e) <= 3
 }
 
