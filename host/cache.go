@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
@@ -74,41 +75,18 @@ type compiledKey struct {
 	pages    uint32
 }
 
-// compiledModule is a wazero runtime holding WASI and one compiled module.
-// Runtimes with the same compiledKey share it, so a second New in a process
-// only instantiates: decoding and validating a 2 MB module again would cost
-// tens of milliseconds, more with the race detector. It lives as long as the
-// process; each host.Runtime owns and closes only its instances.
-type compiledModule struct {
+// engine is a wazero runtime holding WASI and the compiled module.
+type engine struct {
 	rt       wazero.Runtime
 	compiled wazero.CompiledModule
+	bridge   bool // wazero's interpreter, standing in while the compiler works
+	live     int  // a bridge's instances not yet closed (under compiledModule.mu)
 }
 
-var compiled = struct {
-	sync.Mutex
-	m map[compiledKey]*compiledModule
-}{m: map[compiledKey]*compiledModule{}}
-
-// compile returns the shared compiled module for cfg and bin (hex SHA-256
-// sum), compiling it on first use. Failures are not remembered.
-func compile(cfg *config, bin []byte, sum string) (*compiledModule, error) {
-	dir, cache, err := cacheFor(cfg, sum)
-	if err != nil {
-		return nil, fmt.Errorf("host: compilation cache %s: %w", cfg.cacheDir, err)
-	}
-	key := compiledKey{dir, sum, cfg.memoryPages}
-	compiled.Lock()
-	defer compiled.Unlock()
-	if cm, ok := compiled.m[key]; ok {
-		return cm, nil
-	}
+func newEngine(cfg wazero.RuntimeConfig, bin []byte, bridge bool) (*engine, error) {
 	// Not the caller's context: this runtime outlives the call to New.
 	ctx := context.Background()
-	// No WithCloseOnContextDone: it makes every call several times slower.
-	// Deadlines are checked around calls instead; the core never loops.
-	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().
-		WithCompilationCache(cache).
-		WithMemoryLimitPages(cfg.memoryPages))
+	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
 		rt.Close(ctx)
 		return nil, fmt.Errorf("host: WASI: %w", err)
@@ -118,9 +96,151 @@ func compile(cfg *config, bin []byte, sum string) (*compiledModule, error) {
 		rt.Close(ctx)
 		return nil, fmt.Errorf("host: compile wxcard module: %w", err)
 	}
-	cm := &compiledModule{rt: rt, compiled: mod}
-	compiled.m[key] = cm
+	return &engine{rt: rt, compiled: mod, bridge: bridge}, nil
+}
+
+// compiledModule is the module compiled to machine code, shared by the
+// Runtimes with the same compiledKey, so a second New in a process only
+// instantiates. It lives as long as the process; each host.Runtime owns and
+// closes only its instances.
+//
+// Compiling takes about a second when no cache holds the machine code (a
+// first run, a CI machine); wazero's interpreter is ready in a tenth of
+// that and gives the same answers, 20–50 times slower. So while the compiler
+// works, past a grace that a cached compile stays within, calls run on a
+// bridge: the interpreter's instances, closed as they come back once the
+// compiler is done, and the bridge with the last of them (it holds ~60 MB).
+type compiledModule struct {
+	done chan struct{} // closed when the compiler has finished
+	fast *engine       // the compiler's, once done without error
+	err  error         // the compiler's error, once done
+
+	mu     sync.Mutex
+	bridge *engine
+}
+
+// bridgeAfter is how long New waits for the compiler before it starts the
+// bridge: New with a warm cache answers in about 50 ms in all.
+const bridgeAfter = 100 * time.Millisecond
+
+var compiled = struct {
+	sync.Mutex
+	m map[compiledKey]*compiledModule
+}{m: map[compiledKey]*compiledModule{}}
+
+// compile returns the shared compiled module for cfg and bin (hex SHA-256
+// sum), ready to instantiate: compiled, or bridged while the compiler works.
+// Failures are not remembered.
+func compile(cfg *config, bin []byte, sum string) (*compiledModule, error) {
+	dir, cache, err := cacheFor(cfg, sum)
+	if err != nil {
+		return nil, fmt.Errorf("host: compilation cache %s: %w", cfg.cacheDir, err)
+	}
+	key := compiledKey{dir, sum, cfg.memoryPages}
+	compiled.Lock()
+	cm, ok := compiled.m[key]
+	if !ok {
+		cm = &compiledModule{done: make(chan struct{})}
+		compiled.m[key] = cm
+		// No WithCloseOnContextDone: it makes every call several times
+		// slower. Deadlines are checked around calls instead; the core
+		// never loops.
+		rc := wazero.NewRuntimeConfigCompiler().WithCompilationCache(cache).WithMemoryLimitPages(cfg.memoryPages)
+		go cm.compile(key, rc, bin)
+	}
+	compiled.Unlock()
+	if !cfg.noBridge {
+		t := time.NewTimer(bridgeAfter)
+		defer t.Stop()
+		select {
+		case <-cm.done:
+		case <-t.C:
+			if cm.startBridge(cfg.memoryPages, bin) == nil {
+				return cm, nil
+			}
+		}
+	}
+	<-cm.done
+	if cm.err != nil {
+		return nil, cm.err
+	}
 	return cm, nil
+}
+
+func (cm *compiledModule) compile(key compiledKey, rc wazero.RuntimeConfig, bin []byte) {
+	cm.fast, cm.err = newEngine(rc, bin, false)
+	if cm.err != nil {
+		compiled.Lock()
+		delete(compiled.m, key) // the next New tries again
+		compiled.Unlock()
+	}
+	close(cm.done)
+	cm.mu.Lock()
+	cm.retire()
+	cm.mu.Unlock()
+}
+
+// startBridge starts the interpreter's engine, once, unless the compiler
+// has finished meanwhile.
+func (cm *compiledModule) startBridge(pages uint32, bin []byte) error {
+	cm.mu.Lock()
+	defer cm.mu.Unlock()
+	if cm.bridge != nil || cm.ready() {
+		return nil
+	}
+	e, err := newEngine(wazero.NewRuntimeConfigInterpreter().WithMemoryLimitPages(pages), bin, true)
+	if err == nil {
+		cm.bridge = e
+	}
+	return err
+}
+
+func (cm *compiledModule) ready() bool {
+	select {
+	case <-cm.done:
+		return cm.fast != nil
+	default:
+		return false
+	}
+}
+
+// acquire is the engine a new instance is made from: the compiler's once
+// ready, else the bridge (counted, so it is not closed under the instance).
+func (cm *compiledModule) acquire() *engine {
+	if cm.ready() {
+		return cm.fast
+	}
+	cm.mu.Lock()
+	defer cm.mu.Unlock()
+	if cm.ready() || cm.bridge == nil {
+		<-cm.done // a compiler that failed with no bridge: New reported it
+		return cm.fast
+	}
+	cm.bridge.live++
+	return cm.bridge
+}
+
+// current reports whether e is still the engine to keep instances of.
+func (cm *compiledModule) current(e *engine) bool { return !e.bridge || !cm.ready() }
+
+// release is the end of an instance of e.
+func (cm *compiledModule) release(e *engine) {
+	if !e.bridge {
+		return
+	}
+	cm.mu.Lock()
+	defer cm.mu.Unlock()
+	e.live--
+	cm.retire()
+}
+
+// retire closes the bridge once the compiler is ready and no instance of
+// the bridge is left. Under mu.
+func (cm *compiledModule) retire() {
+	if b := cm.bridge; b != nil && b.live == 0 && cm.ready() {
+		b.rt.Close(context.Background())
+		cm.bridge = nil
+	}
 }
 
 // DefaultCacheDir is where New keeps compiled code for a module with the

@@ -5,7 +5,10 @@
 //
 // The module is compiled once per process — from a compilation cache on
 // disk when it can, so even a new process answers within about a tenth of a
-// second — and every later New only starts instances. A Runtime serves calls
+// second — and every later New only starts instances. Without cached code
+// New does not wait the second the compiler takes: calls run on wazero's
+// interpreter meanwhile (the same answers, slower), then on compiled
+// instances; Close waits for that compile, so the cache fills. A Runtime serves calls
 // from a pool of instances, one call per instance at a time. Every call
 // takes JSON in and gives JSON out, byte-identical to card.Call; the typed
 // methods (ValidateCardList, BuildAddCard, …) marshal the payload and decode

@@ -38,6 +38,9 @@ type instance struct {
 	stack             [4]uint64
 
 	buf, bufCap uint32 // guest block holding op and input, 0 when none
+
+	eng *engine // what it was made from (see compiledModule)
+	cm  *compiledModule
 }
 
 func newInstance(mod api.Module, stderr *stderrWriter) (*instance, error) {
@@ -147,7 +150,13 @@ func (in *instance) release(ctx context.Context) error {
 // memoryBytes is the current size of the instance's linear memory.
 func (in *instance) memoryBytes() uint32 { return in.mem.Size() }
 
-func (in *instance) close(ctx context.Context) { _ = in.mod.Close(ctx) }
+func (in *instance) close(ctx context.Context) {
+	_ = in.mod.Close(ctx)
+	if in.cm != nil {
+		in.cm.release(in.eng)
+		in.cm = nil // closing twice releases once
+	}
+}
 
 // GuestError is a call that failed inside the module: a trap, a Go panic,
 // running out of memory. The instance it ran on has been discarded; the next

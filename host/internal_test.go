@@ -14,9 +14,13 @@ import (
 	"github.com/wxcard/wxcard/wasm/card"
 )
 
+// withoutBridge has New wait for the compiler: the tests that count
+// instances must not see bridge instances come and go.
+func withoutBridge() Option { return func(c *config) { c.noBridge = true } }
+
 func newTestRuntime(t testing.TB, opts ...Option) *Runtime {
 	t.Helper()
-	r, err := New(context.Background(), append([]Option{WithoutCache()}, opts...)...)
+	r, err := New(context.Background(), append([]Option{WithoutCache(), withoutBridge()}, opts...)...)
 	require.NoError(t, err)
 	t.Cleanup(func() { require.NoError(t, r.Close(context.Background())) })
 	return r
@@ -45,7 +49,7 @@ func TestWaitForInstanceHonoursContext(t *testing.T) {
 }
 
 func TestCloseWaitsForCallsUnderWay(t *testing.T) {
-	r, err := New(context.Background(), WithoutCache(), WithPoolSize(1))
+	r, err := New(context.Background(), WithoutCache(), withoutBridge(), WithPoolSize(1))
 	require.NoError(t, err)
 	r.slots <- struct{}{} // a caller holds the only instance...
 	done := make(chan error, 1)

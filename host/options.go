@@ -9,6 +9,7 @@ type config struct {
 	module      []byte // nil: the embedded wasm.Binary
 	cacheDir    string // "": the default under os.UserCacheDir
 	noCache     bool
+	noBridge    bool // wait for the compiler instead of interpreting meanwhile (tests)
 	poolSize    int
 	memoryPages uint32
 	maxInput    int

@@ -30,8 +30,7 @@ type Runtime struct {
 	mu     sync.RWMutex
 	closed bool
 
-	rt       wazero.Runtime
-	compiled wazero.CompiledModule
+	cm       *compiledModule
 	modCfg   wazero.ModuleConfig
 	maxInput int
 
@@ -44,7 +43,10 @@ type Runtime struct {
 
 // New compiles the module, unless this process already did with the same
 // options, and starts one instance, so that a broken module or configuration
-// fails here rather than on the first call.
+// fails here rather than on the first call. Without machine code in a cache
+// it does not wait the second the compiler takes: past a short grace, calls
+// run on wazero's interpreter until the compiled module is ready (the same
+// answers, slower), and on compiled instances from then on.
 func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
@@ -61,9 +63,13 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newRuntime(ctx, &cfg, cm)
+}
+
+// newRuntime is New once the module is compiled.
+func newRuntime(ctx context.Context, cfg *config, cm *compiledModule) (*Runtime, error) {
 	r := &Runtime{
-		rt:       cm.rt,
-		compiled: cm.compiled,
+		cm:       cm,
 		maxInput: cfg.maxInput,
 		slots:    make(chan struct{}, cfg.poolSize),
 		idle:     make(chan *instance, cfg.poolSize),
@@ -89,15 +95,19 @@ func New(ctx context.Context, opts ...Option) (*Runtime, error) {
 
 func (r *Runtime) instantiate(ctx context.Context) (*instance, error) {
 	stderr := &stderrWriter{}
-	mod, err := r.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, memoryAllocator), r.compiled, r.modCfg.WithStderr(stderr))
+	eng := r.cm.acquire()
+	mod, err := eng.rt.InstantiateModule(experimental.WithMemoryAllocator(ctx, memoryAllocator), eng.compiled, r.modCfg.WithStderr(stderr))
 	if err != nil {
+		r.cm.release(eng)
 		return nil, &GuestError{Op: "_initialize", Stderr: stderr.String(), Err: err}
 	}
 	inst, err := newInstance(mod, stderr)
 	if err != nil {
 		mod.Close(ctx)
+		r.cm.release(eng)
 		return nil, fmt.Errorf("host: not a wxcard module: %w", err)
 	}
+	inst.eng, inst.cm = eng, r.cm
 	r.countMu.Lock()
 	r.instantiations++
 	r.countMu.Unlock()
@@ -148,16 +158,28 @@ func (r *Runtime) Call(ctx context.Context, op string, input []byte) ([]byte, er
 		inst.close(ctx)
 		return nil, &GuestError{Op: op, Stderr: inst.stderr.String(), Err: err}
 	}
-	r.idle <- inst
+	r.putBack(ctx, inst)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
+// putBack returns inst to the pool, unless it ran on the bridge and the
+// compiled module is ready: then it makes way for a compiled instance.
+func (r *Runtime) putBack(ctx context.Context, inst *instance) {
+	if !r.cm.current(inst.eng) {
+		inst.close(ctx)
+		return
+	}
+	r.idle <- inst
+}
+
 // Close waits for calls under way, then releases every instance. Calls after
 // Close fail with ErrClosed; closing twice is harmless. The compiled module
-// stays in the process for the next New.
+// stays in the process for the next New. If the compiler is still at work
+// (calls ran on the bridge), Close waits for it, or for ctx, so that even a
+// short-lived process leaves the machine code in the cache for the next.
 func (r *Runtime) Close(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -165,12 +187,17 @@ func (r *Runtime) Close(ctx context.Context) error {
 		return nil
 	}
 	r.closed = true
-	for {
+	for done := false; !done; {
 		select {
 		case inst := <-r.idle:
 			inst.close(ctx)
 		default:
-			return nil
+			done = true
 		}
 	}
+	select {
+	case <-r.cm.done:
+	case <-ctx.Done():
+	}
+	return nil
 }
