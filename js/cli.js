@@ -52,8 +52,13 @@ export async function main(argv, io) {
     for (const k of ['LANG', 'NO_COLOR', 'FORCE_COLOR']) if (env[k]) header.env[k] = env[k];
     let ans = ask(engine, header);
     if (ans.do === 'walk') {
-      const { walked, blob } = walk(ans);
-      ans = ask(engine, { ...header, cwd: getwd(env), walked }, blob);
+      const found = walk(ans);
+      let blob = found.blob;
+      const next = { ...header, cwd: getwd(env), walked: found.walked };
+      // The header (a path per file) counts against the package's limit too.
+      const total = Buffer.byteLength(JSON.stringify(next)) + 1 + blob.reduce((n, b) => n + b.length, 0);
+      if (total > MAX_INPUT_BYTES) [next.walked, blob] = [{ files: [], cards: [], over: total }, []];
+      ans = ask(engine, next, blob);
     } else if (ans.do === 'stdin') {
       const { stdin, blob } = await readStdin(io.stdin, ans.maxBytes);
       ans = ask(engine, { ...header, stdin }, blob);
