@@ -22,10 +22,17 @@ function version() {
 }
 
 // Sends a header (and the bytes it announces) to the core; returns its
-// answer: the header object, with `rest` the bytes after it.
-function ask(engine, header, blob) {
-  const head = Buffer.from(JSON.stringify(header) + '\n');
-  const out = engine.callRaw('cli', blob && blob.length > 0 ? Buffer.concat([head, ...blob]) : head);
+// answer: the header object, with `rest` the bytes after it. A walk whose
+// header and bytes together are over the package's input limit (the header
+// holds a path per file) goes as one over the limit, without them.
+function ask(engine, header, blob = []) {
+  let head = Buffer.from(JSON.stringify(header) + '\n');
+  const total = blob.reduce((n, b) => n + b.length, head.length);
+  if (header.walked && total > MAX_INPUT_BYTES) {
+    head = Buffer.from(JSON.stringify({ ...header, walked: { files: [], cards: [], over: total } }) + '\n');
+    blob = [];
+  }
+  const out = engine.callRaw('cli', blob.length > 0 ? Buffer.concat([head, ...blob]) : head);
   const nl = out.indexOf(NL);
   const ans = JSON.parse(Buffer.from(out.buffer, out.byteOffset, nl).toString('utf8'));
   ans.rest = Buffer.from(out.buffer, out.byteOffset + nl + 1, out.length - nl - 1);
@@ -52,13 +59,8 @@ export async function main(argv, io) {
     for (const k of ['LANG', 'NO_COLOR', 'FORCE_COLOR']) if (env[k]) header.env[k] = env[k];
     let ans = ask(engine, header);
     if (ans.do === 'walk') {
-      const found = walk(ans);
-      let blob = found.blob;
-      const next = { ...header, cwd: getwd(env), walked: found.walked };
-      // The header (a path per file) counts against the package's limit too.
-      const total = Buffer.byteLength(JSON.stringify(next)) + 1 + blob.reduce((n, b) => n + b.length, 0);
-      if (total > MAX_INPUT_BYTES) [next.walked, blob] = [{ files: [], cards: [], over: total }, []];
-      ans = ask(engine, next, blob);
+      const { walked, blob } = walk(ans);
+      ans = ask(engine, { ...header, cwd: getwd(env), walked }, blob);
     } else if (ans.do === 'stdin') {
       const { stdin, blob } = await readStdin(io.stdin, ans.maxBytes);
       ans = ask(engine, { ...header, stdin }, blob);

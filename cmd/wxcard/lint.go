@@ -9,74 +9,50 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wxcard/wxcard/internal/cliwire"
 )
 
 // The walk the core plans for lint: this CLI finds and reads the files, the
 // core does the rest (paths relative to the working directory, order,
 // repeats, card definitions, the report, the exit status).
 
-// plan is how the core wants the paths walked.
-type plan struct {
-	Ext          string   `json:"ext"`
-	SkipDirs     []string `json:"skipDirs"`
-	SkipHidden   bool     `json:"skipHidden"`
-	MaxFileBytes int64    `json:"maxFileBytes"`
-}
-
-// entry is one path walked to (or stdin), for the core: its bytes follow
-// the header, or why there are none.
-type entry struct {
-	Path      string `json:"path,omitempty"`
-	PathBytes int    `json:"pathBytes,omitempty"` // a name not UTF-8: its bytes lead the entry's in the blob
-	Explicit  bool   `json:"explicit,omitempty"`
-	Bytes     *int   `json:"bytes,omitempty"`
-	Size      int64  `json:"size,omitempty"`    // too large: not read
-	Special   string `json:"special,omitempty"` // fifo, device, socket, directory: not opened
-	Error     string `json:"error,omitempty"`
-}
-
-type walked struct {
-	Files []entry `json:"files"`
-	Cards []entry `json:"cards"`
-	Over  int64   `json:"over,omitempty"` // more than maxBytes in all: reading stopped
-}
-
 // at makes the entry of path p: its name as text, or, when that would not
 // be UTF-8 (JSON would change it), as bytes ahead of the content's.
-func (w *walker) at(p string, explicit bool) entry {
+func (w *walker) at(p string, explicit bool) cliwire.Entry {
 	p = filepath.ToSlash(p)
 	if utf8.ValidString(p) {
-		return entry{Path: p, Explicit: explicit}
+		return cliwire.Entry{Path: p, Explicit: explicit}
 	}
 	w.blob = append(w.blob, p...)
-	return entry{PathBytes: len(p), Explicit: explicit}
+	return cliwire.Entry{PathBytes: len(p), Explicit: explicit}
 }
 
 // walker reads what a plan asks for.
 type walker struct {
-	plan
-	max   int64
-	total int64
-	over  bool
-	blob  []byte
+	cliwire.Answer // the plan
+	max            int64
+	total          int64
+	over           bool
+	blob           []byte
 }
 
-func (a *app) walk(ans answer) (cwd string, w *walked, blob []byte) {
+func (a *app) walk(ans cliwire.Answer) (cwd string, w *cliwire.Walked, blob []byte) {
 	cwd, _ = os.Getwd()
-	files := &walker{plan: ans.plan, max: ans.MaxBytes}
-	w = &walked{Files: files.roots(ans.Paths)}
-	cards := &walker{plan: ans.plan, max: ans.MaxBytes - files.total}
+	files := &walker{Answer: ans, max: ans.MaxBytes}
+	w = &cliwire.Walked{Files: files.roots(ans.Paths)}
+	cards := &walker{Answer: ans, max: ans.MaxBytes - files.total}
 	w.Cards = cards.roots(ans.Cards)
 	if files.over || cards.over {
-		return filepath.ToSlash(cwd), &walked{Files: []entry{}, Cards: []entry{}, Over: files.total + cards.total}, nil
+		return filepath.ToSlash(cwd), &cliwire.Walked{Files: []cliwire.Entry{}, Cards: []cliwire.Entry{}, Over: files.total + cards.total}, nil
 	}
 	return filepath.ToSlash(cwd), w, append(files.blob, cards.blob...)
 }
 
 // roots walks every root: a file as it is, a directory for its files named
 // *<ext> (not below skipped directories).
-func (w *walker) roots(paths []string) []entry {
-	es := []entry{}
+func (w *walker) roots(paths []string) []cliwire.Entry {
+	es := []cliwire.Entry{}
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		switch {
@@ -109,7 +85,7 @@ func (w *walker) roots(paths []string) []entry {
 // read reads one file: its kind and size first (a FIFO named x.json would
 // block forever, a 2 GB file would take the memory), then at most
 // MaxFileBytes of it.
-func (w *walker) read(p string, explicit bool) entry {
+func (w *walker) read(p string, explicit bool) cliwire.Entry {
 	e := w.at(p, explicit)
 	info, err := os.Stat(p)
 	switch {

@@ -9,8 +9,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,6 +17,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/wxcard/wxcard/internal/cliwire"
 	"github.com/wxcard/wxcard/wasm/card"
 )
 
@@ -56,32 +55,6 @@ type app struct {
 	redact func(string) string
 }
 
-// cliHeader is the first line of a request to the core's cli op.
-type cliHeader struct {
-	Host     string            `json:"host"`
-	Version  string            `json:"version"`
-	Args     []string          `json:"args"`
-	Env      map[string]string `json:"env"`
-	TTY      bool              `json:"tty"`
-	Cwd      string            `json:"cwd,omitempty"`
-	Walked   *walked           `json:"walked,omitempty"`
-	Stdin    *entry            `json:"stdin,omitempty"`
-	MaxInput int64             `json:"maxInput,omitempty"`
-}
-
-// answer is the core's: a plan (walk, stdin, sign, verify) or the exit.
-type answer struct {
-	Do     string   `json:"do"`
-	Exit   int      `json:"exit"`
-	Stdout int      `json:"stdout"`
-	Stderr int      `json:"stderr"`
-	Paths  []string `json:"paths"`
-	Cards  []string `json:"cards"`
-	plan
-	MaxBytes int64 `json:"maxBytes"`
-	rest     []byte
-}
-
 func (a *app) main(args []string) int {
 	if args == nil {
 		args = []string{}
@@ -89,7 +62,7 @@ func (a *app) main(args []string) int {
 	if a.getenv == nil {
 		a.getenv = func(string) string { return "" }
 	}
-	h := cliHeader{Host: "go", Version: currentVersion(), Args: args, TTY: isTerminal(a.stdout), Env: map[string]string{}}
+	h := cliwire.Header{Host: "go", Version: currentVersion(), Args: args, TTY: isTerminal(a.stdout), Env: map[string]string{}}
 	for _, k := range []string{"LANG", "NO_COLOR", "FORCE_COLOR"} {
 		if v := a.getenv(k); v != "" {
 			h.Env[k] = v
@@ -114,40 +87,34 @@ func (a *app) main(args []string) int {
 			return a.fail("", "internal error: the core answered a plan to a plan's result")
 		}
 	}
-	a.stdout.Write(ans.rest[:ans.Stdout])
-	a.stderr.Write(ans.rest[ans.Stdout:])
+	a.stdout.Write(ans.Out)
+	a.stderr.Write(ans.Err)
 	return ans.Exit
 }
 
 // cli sends the header (and the bytes it announces) to the core and reads
 // its answer.
-func (a *app) cli(h *cliHeader, blob []byte) (answer, bool) {
-	var in bytes.Buffer
-	enc := json.NewEncoder(&in) // one line, ending in the newline the bytes follow
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(h); err != nil {
-		return answer{}, a.fail("", "internal error: "+err.Error()) == 0
+func (a *app) cli(h *cliwire.Header, blob []byte) (cliwire.Answer, bool) {
+	in, err := cliwire.Encode(h, blob)
+	if err == nil {
+		var ans cliwire.Answer
+		if ans, err = cliwire.Decode(a.call(card.OpCLI, in)); err == nil {
+			return ans, true
+		}
 	}
-	out := a.call(card.OpCLI, append(in.Bytes(), blob...))
-	var ans answer
-	head, rest, _ := bytes.Cut(out, []byte("\n"))
-	if err := json.Unmarshal(head, &ans); err != nil || ans.Do == "" || ans.Stdout < 0 || ans.Stderr < 0 || ans.Stdout+ans.Stderr != len(rest) {
-		return answer{}, a.fail("", "internal error: the core's answer is not {\"do\",…}") == 0
-	}
-	ans.rest = rest
-	return ans, true
+	return cliwire.Answer{}, a.fail("", "internal error: "+err.Error()) == 0
 }
 
 // readStdin reads at most max bytes of stdin; over that, only its size.
-func readStdin(r io.Reader, max int64) (*entry, []byte) {
+func readStdin(r io.Reader, max int64) (*cliwire.Entry, []byte) {
 	b, err := io.ReadAll(io.LimitReader(r, max+1))
 	switch {
 	case err != nil:
-		return &entry{Error: errText(err)}, nil
+		return &cliwire.Entry{Error: errText(err)}, nil
 	case int64(len(b)) > max:
-		return &entry{Size: int64(len(b))}, nil
+		return &cliwire.Entry{Size: int64(len(b))}, nil
 	}
-	return &entry{Bytes: ptr(len(b))}, b
+	return &cliwire.Entry{Bytes: ptr(len(b))}, b
 }
 
 func ptr(n int) *int { return &n }
@@ -164,11 +131,11 @@ func currentVersion() string {
 
 // help writes a command's help, which the core holds.
 func (a *app) help(cmd string) int {
-	ans, ok := a.cli(&cliHeader{Host: "go", Version: currentVersion(), Args: []string{"help", cmd}, Env: map[string]string{}}, nil)
+	ans, ok := a.cli(&cliwire.Header{Host: "go", Version: currentVersion(), Args: []string{"help", cmd}, Env: map[string]string{}}, nil)
 	if !ok {
 		return exitUsage
 	}
-	a.stdout.Write(ans.rest[:ans.Stdout])
+	a.stdout.Write(ans.Out)
 	return ans.Exit
 }
 

@@ -19,16 +19,12 @@ import { buildSync } from 'esbuild';
 import Ajv from 'ajv';
 import { BR_BUDGET } from '../build.mjs';
 import { init, validateCardList, callRaw } from '../index.js';
+import { median } from './stats.js';
 
 const JS_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const COLD_RUNS = Number(process.env.WXCARD_BENCH_COLD_RUNS || 15);
 const COLD_TARGET_MS = 80;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function timeProcess(args) {
   const t0 = process.hrtime.bigint();

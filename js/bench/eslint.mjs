@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { median } from './stats.js';
 
 const JS_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const FILES = Number(process.env.WXCARD_BENCH_ESLINT_FILES || 2000);
@@ -20,11 +21,6 @@ const ROUNDS = Number(process.env.WXCARD_BENCH_ESLINT_ROUNDS || 3);
 const COLD_RUNS = Number(process.env.WXCARD_BENCH_COLD_RUNS || 7);
 const TARGET_ADDED = 0.25;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x, d = 0) => x.toFixed(d);
 
 // Child modes, each run in a fresh node process (so the module is not yet

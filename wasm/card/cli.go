@@ -1,6 +1,9 @@
 package card
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // OpCLI is the command line of both wxcard CLIs (cmd/wxcard and the npm
 // package's bin/wxcard.js). The core parses the arguments, words every
@@ -433,7 +436,7 @@ func secretArgument(args []string) string {
 		for name != "" && name[0] == '-' {
 			name = name[1:]
 		}
-		if eq := indexByte(name, '='); eq >= 0 {
+		if eq := strings.IndexByte(name, '='); eq >= 0 {
 			name = name[:eq]
 		}
 		b := []byte(name)
@@ -446,11 +449,11 @@ func secretArgument(args []string) string {
 			}
 		}
 		norm := string(b)
-		if contains(norm, "ticket") && norm != "ticket-file" {
+		if strings.Contains(norm, "ticket") && norm != "ticket-file" {
 			return "refusing --" + CLIRedact(name) + ": the api_ticket is a secret and is never taken from the command line " +
 				"(it would show in ps, shell history and CI logs); set " + EnvTicket + " or pass --ticket-file FILE"
 		}
-		if withKey && norm != "key-file" && (len(norm) >= 3 && norm[len(norm)-3:] == "key" || contains(norm, "secret")) {
+		if withKey && norm != "key-file" && (len(norm) >= 3 && norm[len(norm)-3:] == "key" || strings.Contains(norm, "secret")) {
 			return "refusing --" + CLIRedact(name) + ": the merchant key is a secret and is never taken from the command line " +
 				"(it would show in ps, shell history and CI logs); set " + EnvMerchantKey + " or pass --key-file FILE"
 		}
@@ -500,26 +503,6 @@ func CLIRedact(s string) string {
 	return string(b)
 }
 
-// indexByte and contains are strings.IndexByte and strings.Contains (the
-// strings package costs the module more than these).
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
-}
-
 // CLIQuoteArg quotes an argument for a message, unless it might be a
 // secret (or is too long to be useful).
 //
@@ -554,7 +537,7 @@ func parseCLIFlags(args []string, names []string, set func(name, value string) (
 			return nil, false, CLIRedact("bad flag syntax: " + s)
 		}
 		value, hasValue := "", false
-		if eq := indexByte(name[1:], '='); eq >= 0 {
+		if eq := strings.IndexByte(name[1:], '='); eq >= 0 {
 			name, value, hasValue = name[:eq+1], name[eq+2:], true
 		}
 		known := false
@@ -620,9 +603,9 @@ func parseFlagInt(s string) (int64, string) {
 // anything else is already a text (Go's error strings).
 func errnoText(e string) string {
 	for rest := errnoTexts; rest != ""; {
-		line := rest[:indexByte(rest, '\n')]
+		line := rest[:strings.IndexByte(rest, '\n')]
 		rest = rest[len(line)+1:]
-		if eq := indexByte(line, '='); line[:eq] == e {
+		if eq := strings.IndexByte(line, '='); line[:eq] == e {
 			return line[eq+1:]
 		}
 	}

@@ -1,7 +1,6 @@
 package card
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path"
@@ -12,17 +11,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/wxcard/wxcard/internal/cliwire"
 )
 
-// cliAnswer is a decoded answer of the cli op.
+// cliAnswer is a decoded answer of the cli op, its bytes as text.
 type cliAnswer struct {
-	Do       string   `json:"do"`
-	Exit     int      `json:"exit"`
-	Stdout   int      `json:"stdout"`
-	Stderr   int      `json:"stderr"`
-	Paths    []string `json:"paths"`
-	Cards    []string `json:"cards"`
-	MaxBytes int64    `json:"maxBytes"`
+	cliwire.Answer
 	out, err string
 }
 
@@ -30,18 +25,9 @@ func askCLI(t *testing.T, header map[string]any, blob string) cliAnswer {
 	t.Helper()
 	h, err := json.Marshal(header)
 	require.NoError(t, err)
-	raw := Call(OpCLI, append(append(h, '\n'), blob...))
-	head, rest, ok := bytes.Cut(raw, []byte("\n"))
-	require.True(t, ok, "%s", raw)
-	var a cliAnswer
-	require.NoError(t, json.Unmarshal(head, &a), "%s", head)
-	if a.Do == "exit" {
-		require.Equal(t, a.Stdout+a.Stderr, len(rest))
-		a.out, a.err = string(rest[:a.Stdout]), string(rest[a.Stdout:])
-	} else {
-		require.Empty(t, rest)
-	}
-	return a
+	a, err := cliwire.Decode(Call(OpCLI, append(append(h, '\n'), blob...)))
+	require.NoError(t, err)
+	return cliAnswer{a, string(a.Out), string(a.Err)}
 }
 
 func cliHeader(host string, args ...string) map[string]any {
@@ -386,18 +372,15 @@ func FuzzCLI(f *testing.F) {
 		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		out := Call(OpCLI, in)
-		head, rest, ok := bytes.Cut(out, []byte("\n"))
-		require.True(t, ok)
-		var a cliAnswer
-		require.NoError(t, json.Unmarshal(head, &a), "%s", head)
+		a, err := cliwire.Decode(Call(OpCLI, in))
+		require.NoError(t, err)
 		switch a.Do {
-		case "exit":
-			require.Equal(t, a.Stdout+a.Stderr, len(rest))
-		case "walk", "stdin", "sign", "verify":
-			require.Empty(t, rest)
+		case "exit", "walk", "stdin", "sign", "verify":
 		default:
-			t.Fatalf("answer %s", head)
+			t.Fatalf("answer %q", a.Do)
+		}
+		if a.Do != "exit" {
+			require.Empty(t, a.Out, "a plan holds no bytes")
 		}
 	})
 }

@@ -262,27 +262,19 @@ func (a *cliRun) readCardFiles(files []cliEntry, base *int32) string {
 // cardGetID is the cardId of a card/get response's card object.
 func (c *checker) cardGetID(card int32) (id, msg string) {
 	t := c.t
-	typ := int32(-1)
-	if t.nodes[card].kind == kindObject {
-		typ = t.lookup(card, "card_type")
-	}
-	if typ < 0 || t.nodes[typ].kind != kindString || t.nodes[typ].vlen == 0 {
+	if t.nodes[card].kind != kindObject {
 		return "", "a card/get response without card.card_type"
 	}
-	lower := lowerASCII(string(t.val(typ)))
-	noID := "a card/get response without card." + lower + ".base_info.id"
-	body := t.lookup(card, lower)
-	if body < 0 || t.nodes[body].kind != kindObject {
-		return "", noID
+	typeName, _, base := c.cardGetBase(card)
+	switch {
+	case typeName == "":
+		return "", "a card/get response without card.card_type"
+	case base >= 0:
+		if v := t.lookup(base, "id"); v >= 0 && t.nodes[v].kind == kindString && t.nodes[v].vlen > 0 {
+			return string(t.val(v)), ""
+		}
 	}
-	info := t.lookup(body, "base_info")
-	if info < 0 || t.nodes[info].kind != kindObject {
-		return "", noID
-	}
-	if v := t.lookup(info, "id"); v >= 0 && t.nodes[v].kind == kindString && t.nodes[v].vlen > 0 {
-		return string(t.val(v)), ""
-	}
-	return "", noID
+	return "", "a card/get response without card." + typeName + ".base_info.id"
 }
 
 // relSorted gives each entry its path relative to the working directory,

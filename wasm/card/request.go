@@ -192,21 +192,17 @@ func (k *Caller) SetSeed(seed uint64) { k.c.seed = seed }
 // Call runs op on input, as the package-level Call does.
 func (k *Caller) Call(op string, input []byte) []byte {
 	if op == OpCLI {
-		out := k.cli(input)
-		k.out = out
-		if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes {
-			*k = Caller{}
+		k.out = k.cli(input)
+	} else {
+		c := k.prepare(input, limitFor(op))
+		res := c.request(op, input)
+		o := Output{OK: c.ok(), Diagnostics: c.appendDiagnostics(k.diags[:0]), Report: c.report}
+		if res != nil {
+			o.Result = res
 		}
-		return out
+		k.out = appendOutput(k.out[:0], &o)
+		k.diags = o.Diagnostics[:0]
 	}
-	c := k.prepare(input, limitFor(op))
-	res := c.request(op, input)
-	o := Output{OK: c.ok(), Diagnostics: c.appendDiagnostics(k.diags[:0]), Report: c.report}
-	if res != nil {
-		o.Result = res
-	}
-	k.out = appendOutput(k.out[:0], &o)
-	k.diags = o.Diagnostics[:0]
 	out := k.out
 	if cap(k.out) > keepBytes || cap(k.t.arena) > keepBytes || cap(k.diags) > MaxListed {
 		*k = Caller{}
@@ -541,6 +537,26 @@ func (c *checker) cardString(def CardDef, id, key string, v int32, path string) 
 	return def
 }
 
+// cardGetBase finds a card/get response's card.<type>.base_info: typeName
+// is card_type lowercased ("" when absent), key the member holding
+// base_info (the one named by typeName, when given), base -1 when none.
+func (c *checker) cardGetBase(card int32) (typeName, key string, base int32) {
+	t := c.t
+	if ct := t.lookup(card, "card_type"); ct >= 0 && t.nodes[ct].kind == kindString {
+		typeName = lowerASCII(string(t.val(ct)))
+	}
+	base = -1
+	t.members(card, func(k, v int32) {
+		if base >= 0 || t.nodes[v].kind != kindObject || typeName != "" && string(t.val(k)) != typeName {
+			return
+		}
+		if b := t.lookup(v, "base_info"); b >= 0 && t.nodes[b].kind == kindObject {
+			key, base = string(t.val(k)), b
+		}
+	})
+	return typeName, key, base
+}
+
 // readRawCard reduces a card/get response {"card":{"card_type":…,
 // "<type>":{"base_info":{…}}}} to a CardDef.
 func (c *checker) readRawCard(id string, card int32, path string) CardDef {
@@ -550,23 +566,8 @@ func (c *checker) readRawCard(id string, card int32, path string) CardDef {
 		c.errorf(CodeRequestInvalid, t.spanOf(card), path, msgOptCardDef, quote(id), c.kindOf(card))
 		return def
 	}
-	typeName := ""
-	if ct := t.lookup(card, "card_type"); ct >= 0 && t.nodes[ct].kind == kindString {
-		typeName = lowerASCII(string(t.val(ct)))
-	}
-	base, basePath := int32(-1), ""
-	t.members(card, func(k, v int32) {
-		if base >= 0 || t.nodes[v].kind != kindObject {
-			return
-		}
-		key := string(t.val(k))
-		if typeName != "" && key != typeName {
-			return
-		}
-		if b := t.lookup(v, "base_info"); b >= 0 && t.nodes[b].kind == kindObject {
-			base, basePath = b, ptr(ptr(path, key), "base_info")
-		}
-	})
+	typeName, key, base := c.cardGetBase(card)
+	basePath := ptr(ptr(path, key), "base_info")
 	if base < 0 {
 		c.errorf(CodeRequestInvalid, t.spanOf(card), path, msgOptCardDefRaw, quote(id), typeName)
 		return def
